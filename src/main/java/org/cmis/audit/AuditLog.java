@@ -1,0 +1,122 @@
+package org.cmis.audit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.cmis.shared.AuditEvent;
+import org.cmis.shared.PageResult;
+import org.cmis.shared.Paging;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes every {@link AuditEvent} in the transaction that published it, so a change and its audit
+ * entry are committed together or not at all; and searches the log.
+ */
+@Service
+public class AuditLog {
+
+  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final JdbcClient jdbc;
+
+  AuditLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventListener
+  void on(AuditEvent event) {
+    jdbc.sql(
+            "insert into audit_entry (actor, action, entity_type, entity_id, client_address,"
+                + " before_state, after_state) values (:actor, :action, :type, :id, :address,"
+                + " :before, :after)")
+        .param("actor", cut(event.actor(), 100))
+        .param("action", cut(event.action(), 50))
+        .param("type", cut(event.entityType(), 50))
+        .param("id", cut(event.entityId(), 100))
+        .param("address", cut(event.clientAddress(), 64))
+        .param("before", event.before())
+        .param("after", event.after())
+        .update();
+  }
+
+  /** Entries newest first, filtered by actor, action (exact) and calendar dates (inclusive). */
+  public PageResult<AuditEntry> search(AuditQuery query, Paging paging) {
+    List<String> where = new ArrayList<>();
+    where.add("true");
+    if (!query.actor().isBlank()) {
+      where.add("actor = :actor");
+    }
+    if (!query.action().isBlank()) {
+      where.add("action = :action");
+    }
+    if (query.from() != null) {
+      where.add("occurred_at >= :from");
+    }
+    if (query.to() != null) {
+      where.add("occurred_at < :to");
+    }
+    String condition = String.join(" and ", where);
+    var count = jdbc.sql("select count(*) from audit_entry where " + condition);
+    var select =
+        jdbc.sql(
+            "select id, occurred_at, actor, action, entity_type, entity_id, client_address,"
+                + " before_state, after_state from audit_entry where "
+                + condition
+                + " order by occurred_at desc, id desc limit :limit offset :offset");
+    for (var spec : List.of(count, select)) {
+      bind(spec, query);
+    }
+    long total = count.query(Long.class).single();
+    List<AuditEntry> items =
+        select
+            .param("limit", paging.size())
+            .param("offset", paging.offset())
+            .query(
+                (rs, row) ->
+                    new AuditEntry(
+                        rs.getLong("id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class)
+                            .atZoneSameInstant(BUSINESS_ZONE)
+                            .toOffsetDateTime(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("entity_type"),
+                        rs.getString("entity_id"),
+                        rs.getString("client_address"),
+                        rs.getString("before_state"),
+                        rs.getString("after_state")))
+            .list();
+    return new PageResult<>(items, total, paging.page(), paging.size());
+  }
+
+  private static void bind(JdbcClient.StatementSpec spec, AuditQuery query) {
+    if (!query.actor().isBlank()) {
+      spec.param("actor", query.actor().trim());
+    }
+    if (!query.action().isBlank()) {
+      spec.param("action", query.action().trim());
+    }
+    if (query.from() != null) {
+      spec.param("from", startOf(query.from()));
+    }
+    if (query.to() != null) {
+      spec.param("to", startOf(query.to().plusDays(1)));
+    }
+  }
+
+  private static OffsetDateTime startOf(LocalDate date) {
+    return date.atStartOfDay(BUSINESS_ZONE).toOffsetDateTime();
+  }
+
+  private static String cut(@Nullable String value, int max) {
+    if (value == null) {
+      return "";
+    }
+    return value.length() > max ? value.substring(0, max) : value;
+  }
+}

@@ -1,0 +1,103 @@
+package org.cmis.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/** One embedded PostgreSQL server keeping its files in a data folder that survives restarts. */
+final class EmbeddedDatabase implements AutoCloseable {
+
+  static final String USER = "postgres";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(20);
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static EmbeddedDatabase start(Path dataDir, boolean durable, boolean fresh) {
+    try {
+      if (fresh) {
+        FileSystemUtils.deleteRecursively(dataDir);
+      }
+      Files.createDirectories(dataDir);
+      stopOrphan(dataDir);
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("max_connections", "200")
+              .setLocaleConfig("locale", "C.UTF-8");
+      if (durable) {
+        // The builder's defaults favour speed over safety; a committed registration must
+        // survive a power cut.
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      }
+      return new EmbeddedDatabase(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  /**
+   * A JVM killed with -9 leaves its postgres running with our data folder locked; stop it so this
+   * start can take the folder over. Only a process that is really a postgres server is touched.
+   */
+  private static void stopOrphan(Path dataDir) throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.isReadable(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty()) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(lines.get(0).trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (process.isEmpty() || !isPostgres(process.get())) {
+      return;
+    }
+    log.warn("Stopping an orphaned PostgreSQL (pid {}) left running in {}", pid, dataDir);
+    ProcessHandle postgres = process.get();
+    postgres.destroy();
+    try {
+      postgres.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      postgres.destroyForcibly();
+    }
+  }
+
+  private static boolean isPostgres(ProcessHandle process) {
+    return process.info().command().map(c -> c.contains("postgres")).orElse(false);
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      log.warn("Could not stop the embedded PostgreSQL cleanly", e);
+    }
+  }
+}

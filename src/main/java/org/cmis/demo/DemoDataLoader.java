@@ -1,0 +1,231 @@
+package org.cmis.demo;
+
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cmis.demo.DemoDataSet.Account;
+import org.cmis.demo.DemoDataSet.Firm;
+import org.cmis.demo.DemoDataSet.Institute;
+import org.cmis.demo.DemoDataSet.Member;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo data set once (API.md, Demo data) when {@code cmis.demo.enabled} is true. The row
+ * of demo_data_load marks it as loaded: a second run, or a second instance at the same time (it
+ * waits on that row), loads nothing.
+ */
+@Component
+@ConditionalOnBooleanProperty("cmis.demo.enabled")
+public class DemoDataLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+  private static final String MARK_LOADED =
+      "insert into demo_data_load (id) values (1) on conflict do nothing";
+
+  private static final String INSERT_INSTITUTE =
+      "insert into institute (code, name, phone, email) values (?, ?, ?, ?)"
+          + " on conflict (code) do nothing";
+  private static final int[] INSTITUTE_TYPES = {
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR
+  };
+
+  private static final String INSERT_FIRM =
+      "insert into firm (firm_no, name, credit_code, institute_code, address, contact_person,"
+          + " contact_mobile, contact_email) values (?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final int[] FIRM_TYPES = {
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR
+  };
+
+  private static final String INSERT_MEMBER =
+      "insert into member (member_no, name, gender, birth_date, id_number, mobile, email, position,"
+          + " partner, category, firm_id, institute_code, active)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final int[] MEMBER_TYPES = {
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.CHAR,
+    Types.DATE,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.BOOLEAN,
+    Types.VARCHAR,
+    Types.BIGINT,
+    Types.VARCHAR,
+    Types.BOOLEAN
+  };
+
+  private static final String INSERT_ACCOUNT =
+      "insert into account (login_type, role, account, password_hash, display_name,"
+          + " institute_code, firm_no, member_no, email, mobile)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (login_type, account) do nothing";
+  private static final int[] ACCOUNT_TYPES = {
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR
+  };
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final PasswordEncoder passwordEncoder;
+
+  public DemoDataLoader(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      PasswordEncoder passwordEncoder) {
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.passwordEncoder = passwordEncoder;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    load();
+  }
+
+  /**
+   * Loads the demo data set in one transaction unless it was loaded before.
+   *
+   * @return true if it loaded the data now, false if it had been loaded already
+   */
+  public boolean load() {
+    return Boolean.TRUE.equals(transaction.execute(status -> loadOnce()));
+  }
+
+  private boolean loadOnce() {
+    long start = System.nanoTime();
+    if (jdbc.update(MARK_LOADED) == 0) {
+      log.debug("Demo data set already loaded");
+      return false;
+    }
+    DemoDataSet data = DemoDataGenerator.generate();
+    // One hash for all accounts: hashing thousands of times would take minutes.
+    String passwordHash = passwordEncoder.encode(DemoDataSet.PASSWORD);
+
+    List<Object[]> institutes = new ArrayList<>();
+    for (Institute institute : data.institutes()) {
+      institutes.add(
+          new Object[] {institute.code(), institute.name(), institute.phone(), institute.email()});
+    }
+    int institutesInserted = rows(jdbc.batchUpdate(INSERT_INSTITUTE, institutes, INSTITUTE_TYPES));
+
+    List<Object[]> firms = new ArrayList<>();
+    for (Firm firm : data.firms()) {
+      firms.add(
+          new Object[] {
+            firm.firmNo(),
+            firm.name(),
+            firm.creditCode(),
+            firm.instituteCode(),
+            firm.address(),
+            firm.contactPerson(),
+            firm.contactMobile(),
+            firm.contactEmail()
+          });
+    }
+    int firmsInserted = rows(jdbc.batchUpdate(INSERT_FIRM, firms, FIRM_TYPES));
+
+    Map<String, Long> firmIds = new HashMap<>();
+    jdbc.query(
+        "select firm_no, id from firm",
+        (RowCallbackHandler) rs -> firmIds.put(rs.getString(1), rs.getLong(2)));
+
+    List<Object[]> members = new ArrayList<>();
+    for (Member member : data.members()) {
+      members.add(
+          new Object[] {
+            member.memberNo(),
+            member.name(),
+            member.gender(),
+            member.birthDate(),
+            member.idNumber(),
+            member.mobile(),
+            member.email(),
+            member.position(),
+            member.partner(),
+            member.category().name(),
+            firmId(firmIds, member.firmNo()),
+            member.instituteCode(),
+            member.active()
+          });
+    }
+    int membersInserted = rows(jdbc.batchUpdate(INSERT_MEMBER, members, MEMBER_TYPES));
+
+    List<Object[]> accounts = new ArrayList<>();
+    for (Account account : data.accounts()) {
+      accounts.add(
+          new Object[] {
+            account.loginType().name(),
+            account.role().name(),
+            account.account(),
+            passwordHash,
+            account.displayName(),
+            account.instituteCode(),
+            account.firmNo(),
+            account.memberNo(),
+            account.email(),
+            account.mobile()
+          });
+    }
+    int accountsInserted = rows(jdbc.batchUpdate(INSERT_ACCOUNT, accounts, ACCOUNT_TYPES));
+
+    log.info(
+        "Demo data set loaded in {} ms: {} institutes, {} firms, {} members, {} accounts",
+        (System.nanoTime() - start) / 1_000_000,
+        institutesInserted,
+        firmsInserted,
+        membersInserted,
+        accountsInserted);
+    return true;
+  }
+
+  /** The number of rows a batch inserted (a driver may answer "some" for a row: counted as 1). */
+  private static int rows(int[] counts) {
+    int rows = 0;
+    for (int count : counts) {
+      rows += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+    }
+    return rows;
+  }
+
+  private static @Nullable Long firmId(Map<String, Long> firmIds, @Nullable String firmNo) {
+    if (firmNo == null) {
+      return null;
+    }
+    Long id = firmIds.get(firmNo);
+    if (id == null) {
+      throw new IllegalStateException("Firm " + firmNo + " was not inserted");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,130 @@
+package org.cmis.identity.security;
+
+import org.cmis.identity.token.ApiTokenFilter;
+import org.cmis.identity.token.ApiTokenService;
+import org.cmis.shared.CmisException;
+import org.cmis.shared.ErrorCode;
+import org.cmis.shared.Role;
+import org.cmis.shared.web.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: the JSON API with bearer tokens and no session, and the pages with a
+ * server-side session, CSRF on every form and strict security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+          + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, Problems problems)
+      throws Exception {
+    http.securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(
+            c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .requestCache(c -> c.disable())
+        .anonymous(a -> {})
+        .addFilterBefore(new ApiTokenFilter(tokens, problems), AuthorizationFilter.class)
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                    .permitAll()
+                    .requestMatchers("/api/v1/integration/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (req, res, ex) ->
+                            problems.write(
+                                res,
+                                new CmisException(
+                                    ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED")))
+                    .accessDeniedHandler(
+                        (req, res, ex) ->
+                            problems.write(
+                                res, new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN"))))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageChain(HttpSecurity http, SecurityContextRepository contexts)
+      throws Exception {
+    http.securityContext(c -> c.securityContextRepository(contexts))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/login",
+                        "/captcha.png",
+                        "/password/forgot",
+                        "/password/reset",
+                        "/help",
+                        "/error",
+                        "/css/**",
+                        "/js/**",
+                        "/images/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**", "/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(f -> f.disable())
+        .httpBasic(b -> b.disable())
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class)
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .frameOptions(f -> f.deny()));
+    return http.build();
+  }
+}

@@ -1,0 +1,107 @@
+package org.cmis.membership;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cmis.shared.CmisException;
+import org.cmis.shared.CurrentUser;
+import org.cmis.shared.ErrorCode;
+import org.cmis.shared.PageResult;
+import org.cmis.shared.Paging;
+import org.cmis.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who the members are, as each caller may see them: staff their institute, a firm its own people,
+ * administrators everyone, members nobody (F2.1; API.md, Members).
+ */
+@Service
+public class MemberDirectory {
+
+  private final JdbcClient jdbc;
+
+  MemberDirectory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** One page of members in the caller's scope, ordered by member number. */
+  @Transactional(readOnly = true)
+  public PageResult<MemberSummary> list(CurrentUser caller, MemberQuery query, Paging paging) {
+    List<String> where = new ArrayList<>();
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    switch (caller.role()) {
+      case ADMIN -> {}
+      case STAFF -> {
+        where.add("m.institute_code = :institute");
+        params.put("institute", caller.instituteCode());
+      }
+      case FIRM -> {
+        where.add("f.firm_no = :ownFirm");
+        params.put("ownFirm", caller.firmNo());
+      }
+      case MEMBER -> throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+    }
+    if (query.firmNo() != null && !query.firmNo().isBlank()) {
+      checkFirmInScope(caller, query.firmNo());
+      where.add("f.firm_no = :firmNo");
+      params.put("firmNo", query.firmNo());
+    }
+    if (query.category() != null) {
+      where.add("m.category = :category");
+      params.put("category", query.category().name());
+    }
+    if (query.q() != null && !query.q().isBlank()) {
+      where.add("(m.name like :q escape '\\' or m.member_no like :q escape '\\')");
+      params.put("q", "%" + escapeLike(query.q().trim()) + "%");
+    }
+    String from =
+        " from member m left join firm f on f.id = m.firm_id where "
+            + (where.isEmpty() ? "true" : String.join(" and ", where));
+    long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+    List<MemberSummary> items =
+        jdbc.sql(
+                "select m.member_no, m.name, m.category, f.firm_no, m.position, m.mobile, m.email"
+                    + from
+                    + " order by m.member_no limit :limit offset :offset")
+            .params(params)
+            .param("limit", paging.size())
+            .param("offset", paging.offset())
+            .query(
+                (rs, row) ->
+                    new MemberSummary(
+                        rs.getString("member_no"),
+                        rs.getString("name"),
+                        MemberCategory.valueOf(rs.getString("category")),
+                        rs.getString("firm_no"),
+                        rs.getString("position"),
+                        rs.getString("mobile"),
+                        rs.getString("email")))
+            .list();
+    return new PageResult<>(items, total, paging.page(), paging.size());
+  }
+
+  /** A firm outside the caller's scope is refused; one that does not exist gives no rows. */
+  private void checkFirmInScope(CurrentUser caller, String firmNo) {
+    if (caller.is(Role.FIRM) && !firmNo.equals(caller.firmNo())) {
+      throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+    }
+    if (caller.is(Role.STAFF)) {
+      boolean elsewhere =
+          jdbc.sql(
+                  "select exists (select 1 from firm where firm_no = :firmNo"
+                      + " and institute_code <> :institute)")
+              .param("firmNo", firmNo)
+              .param("institute", caller.instituteCode())
+              .query(Boolean.class)
+              .single();
+      if (elsewhere) {
+        throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+      }
+    }
+  }
+
+  private static String escapeLike(String value) {
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

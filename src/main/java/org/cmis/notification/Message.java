@@ -1,0 +1,12 @@
+package org.cmis.notification;
+
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+
+/** One message in an account's message centre. */
+public record Message(
+    long id,
+    String subject,
+    String body,
+    OffsetDateTime createdAt,
+    @Nullable OffsetDateTime readAt) {}

@@ -1,0 +1,84 @@
+package org.cmis.notification;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.cmis.shared.PageResult;
+import org.cmis.shared.Paging;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The in-app messages of each account: post, list, count unread, mark read. */
+@Service
+public class MessageCenter {
+
+  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  MessageCenter(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void post(long accountId, String subject, String body) {
+    jdbc.sql(
+            "insert into message (account_id, subject, body, created_at)"
+                + " values (:account, :subject, :body, :now)")
+        .param("account", accountId)
+        .param("subject", subject.length() > 200 ? subject.substring(0, 200) : subject)
+        .param("body", body)
+        .param("now", OffsetDateTime.now(clock))
+        .update();
+  }
+
+  public long unreadCount(long accountId) {
+    return jdbc.sql("select count(*) from message where account_id = :account and read_at is null")
+        .param("account", accountId)
+        .query(Long.class)
+        .single();
+  }
+
+  public PageResult<Message> list(long accountId, Paging paging) {
+    long total =
+        jdbc.sql("select count(*) from message where account_id = :account")
+            .param("account", accountId)
+            .query(Long.class)
+            .single();
+    List<Message> items =
+        jdbc.sql(
+                "select id, subject, body, created_at, read_at from message"
+                    + " where account_id = :account order by created_at desc, id desc"
+                    + " limit :limit offset :offset")
+            .param("account", accountId)
+            .param("limit", paging.size())
+            .param("offset", paging.offset())
+            .query(
+                (rs, row) ->
+                    new Message(
+                        rs.getLong("id"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        local(rs.getObject("created_at", OffsetDateTime.class)),
+                        rs.getObject("read_at", OffsetDateTime.class)))
+            .list();
+    return new PageResult<>(items, total, paging.page(), paging.size());
+  }
+
+  /** Marks all of an account's messages read. */
+  @Transactional
+  public void markAllRead(long accountId) {
+    jdbc.sql("update message set read_at = :now where account_id = :account and read_at is null")
+        .param("now", OffsetDateTime.now(clock))
+        .param("account", accountId)
+        .update();
+  }
+
+  private static OffsetDateTime local(OffsetDateTime time) {
+    return time.atZoneSameInstant(BUSINESS_ZONE).toOffsetDateTime();
+  }
+}

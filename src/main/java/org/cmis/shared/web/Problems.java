@@ -1,0 +1,111 @@
+package org.cmis.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cmis.shared.CmisException;
+import org.cmis.shared.ErrorCode;
+import org.cmis.shared.FieldError;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the RFC 9457 problem+json answers of the API: {@code status}, {@code title}, {@code
+ * detail}, {@code code} and, for validation, {@code errors}. Texts come from the message bundles.
+ */
+@Component
+public class Problems {
+
+  private final MessageSource messages;
+  private final JsonMapper json;
+
+  public Problems(MessageSource messages, JsonMapper json) {
+    this.messages = messages;
+    this.json = json;
+  }
+
+  /** The problem of a refusal. */
+  public ProblemDetail of(CmisException e) {
+    return of(e.code(), e.getMessage(), e.errors());
+  }
+
+  /** A problem with a message key (or text) as detail and optional field errors. */
+  public ProblemDetail of(ErrorCode code, @Nullable String detail, List<FieldError> errors) {
+    Locale locale = locale();
+    ProblemDetail problem = ProblemDetail.forStatus(code.status());
+    problem.setType(URI.create("urn:cmis:problem:" + code.name().toLowerCase(Locale.ROOT)));
+    problem.setTitle(text(code.titleKey(), locale));
+    problem.setDetail(detail == null ? problem.getTitle() : text(detail, locale));
+    problem.setProperty("code", code.name());
+    if (!errors.isEmpty()) {
+      problem.setProperty(
+          "errors",
+          errors.stream()
+              .map(e -> Map.of("field", e.field(), "message", text(e.message(), locale)))
+              .toList());
+    }
+    return problem;
+  }
+
+  /** The problem as a response entity, with Retry-After when the refusal carries one. */
+  public ResponseEntity<ProblemDetail> entity(CmisException e) {
+    return entity(of(e), e.retryAfter());
+  }
+
+  public ResponseEntity<ProblemDetail> entity(
+      ProblemDetail problem, @Nullable Duration retryAfter) {
+    ResponseEntity.BodyBuilder builder =
+        ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (retryAfter != null) {
+      builder.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));
+    }
+    return builder.body(problem);
+  }
+
+  /** Writes a problem straight to a servlet response (for filters, outside Spring MVC). */
+  public void write(HttpServletResponse response, CmisException e) throws IOException {
+    ProblemDetail problem = of(e);
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    if (e.retryAfter() != null) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(e.retryAfter())));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", problem.getType().toString());
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    if (problem.getProperties() != null) {
+      body.putAll(problem.getProperties());
+    }
+    json.writeValue(response.getOutputStream(), body);
+  }
+
+  /** The request's language where Spring MVC resolved one, else the default Chinese. */
+  private static Locale locale() {
+    return LocaleContextHolder.getLocaleContext() == null
+        ? Locale.SIMPLIFIED_CHINESE
+        : LocaleContextHolder.getLocale();
+  }
+
+  private static long seconds(Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
+  }
+
+  private String text(String keyOrText, Locale locale) {
+    return messages.getMessage(keyOrText, null, keyOrText, locale);
+  }
+}

@@ -1,0 +1,154 @@
+package org.cmis.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.cmis.shared.CmisException;
+import org.cmis.shared.ErrorCode;
+import org.cmis.shared.FieldError;
+import org.cmis.shared.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every refusal and mistake into a clear answer: problem+json with a {@code code} under
+ * {@code /api}, a Chinese error page elsewhere. Never a stack trace, never a 500 for bad input.
+ */
+@ControllerAdvice
+class ErrorAnswers {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+
+  private final Problems problems;
+
+  ErrorAnswers(Problems problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(CmisException.class)
+  Object refused(CmisException e, HttpServletRequest request, HttpServletResponse response) {
+    return answer(e, request);
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  Object invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+    List<FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldError(f.getField(), messageOf(f)))
+            .toList();
+    return answer(CmisException.validation(errors), request);
+  }
+
+  @ExceptionHandler(BindException.class)
+  Object invalidParameters(BindException e, HttpServletRequest request) {
+    return malformed(request);
+  }
+
+  @ExceptionHandler({
+    HttpMessageNotReadableException.class,
+    MethodArgumentTypeMismatchException.class,
+    MissingServletRequestParameterException.class,
+    ServletRequestBindingException.class,
+    HandlerMethodValidationException.class,
+    jakarta.validation.ConstraintViolationException.class
+  })
+  Object malformed(HttpServletRequest request) {
+    return answer(
+        new CmisException(ErrorCode.MALFORMED_REQUEST, "error.MALFORMED_REQUEST"), request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  Object unsupportedMediaType(HttpServletRequest request) {
+    return answer(
+        new CmisException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "error.UNSUPPORTED_MEDIA_TYPE"),
+        request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  Object notAcceptable(HttpServletRequest request) {
+    return malformed(request);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  Object methodNotAllowed(HttpServletRequest request) {
+    return answer(
+        new CmisException(ErrorCode.METHOD_NOT_ALLOWED, "error.METHOD_NOT_ALLOWED"), request);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  Object notFound(HttpServletRequest request) {
+    return answer(new CmisException(ErrorCode.NOT_FOUND, "error.NOT_FOUND"), request);
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  Object tooLarge(HttpServletRequest request) {
+    return answer(
+        new CmisException(ErrorCode.PAYLOAD_TOO_LARGE, "error.PAYLOAD_TOO_LARGE"), request);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  Object forbidden(HttpServletRequest request) {
+    return answer(new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN"), request);
+  }
+
+  @ExceptionHandler({CannotAcquireLockException.class, QueryTimeoutException.class})
+  Object busy(HttpServletRequest request) {
+    return answer(
+        new CmisException(ErrorCode.BUSY, "error.BUSY", List.of(), java.time.Duration.ofSeconds(1)),
+        request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  Object unexpected(Exception e, HttpServletRequest request) throws Exception {
+    log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    if (isApi(request)) {
+      ProblemDetail problem = ProblemDetail.forStatus(500);
+      problem.setTitle("Internal Server Error");
+      problem.setProperty("code", "INTERNAL_ERROR");
+      return problems.entity(problem, null);
+    }
+    ModelAndView view = new ModelAndView("error");
+    view.setStatus(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR);
+    view.addObject("status", 500);
+    return view;
+  }
+
+  private Object answer(CmisException e, HttpServletRequest request) {
+    if (isApi(request)) {
+      return problems.entity(e);
+    }
+    ModelAndView view = new ModelAndView("error");
+    view.setStatus(org.springframework.http.HttpStatus.valueOf(e.code().status()));
+    view.addObject("status", e.code().status());
+    view.addObject("problem", problems.of(e));
+    return view;
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  private static String messageOf(org.springframework.validation.FieldError error) {
+    String message = error.getDefaultMessage();
+    return message == null ? "error.VALIDATION_FAILED" : message;
+  }
+}

@@ -1,0 +1,54 @@
+package org.cmis.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.cmis.membership.InstituteDirectory;
+import org.cmis.notification.MessageCenter;
+import org.cmis.shared.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Gives every rendered page what the layout shows: the signed-in user, the unread message count,
+ * the current path (for the menu) and the support contacts of the footer (F1.6).
+ */
+@Component
+class LayoutInterceptor implements HandlerInterceptor {
+
+  private final MessageCenter messages;
+  private final InstituteDirectory institutes;
+  private final String nationalPhones;
+
+  LayoutInterceptor(
+      MessageCenter messages,
+      InstituteDirectory institutes,
+      @Value("${cmis.support.national-phones}") String nationalPhones) {
+    this.messages = messages;
+    this.institutes = institutes;
+    this.nationalPhones = nationalPhones;
+  }
+
+  @Override
+  public void postHandle(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Object handler,
+      @Nullable ModelAndView view) {
+    if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
+      return;
+    }
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+      view.addObject("me", user);
+      view.addObject("unreadCount", messages.unreadCount(user.accountId()));
+    }
+    view.addObject("currentPath", request.getRequestURI());
+    view.addObject("nationalPhones", nationalPhones);
+    view.addObject("supportInstitutes", institutes.all());
+  }
+}
