@@ -28,7 +28,9 @@ class PayloadLimitFilter extends OncePerRequestFilter {
     if (request.getContentLengthLong() > MAX_BYTES) {
       response.setHeader("Connection", "close");
       problems.write(
-          response, new CmisException(ErrorCode.PAYLOAD_TOO_LARGE, "error.PAYLOAD_TOO_LARGE"));
+          request,
+          response,
+          new CmisException(ErrorCode.PAYLOAD_TOO_LARGE, "error.PAYLOAD_TOO_LARGE"));
       return;
     }
     chain.doFilter(request, response);

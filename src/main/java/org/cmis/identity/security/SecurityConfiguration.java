@@ -73,13 +73,16 @@ class SecurityConfiguration {
                 e.authenticationEntryPoint(
                         (req, res, ex) ->
                             problems.write(
+                                req,
                                 res,
                                 new CmisException(
                                     ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED")))
                     .accessDeniedHandler(
                         (req, res, ex) ->
                             problems.write(
-                                res, new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN"))))
+                                req,
+                                res,
+                                new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN"))))
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'")));
     return http.build();
   }

@@ -49,7 +49,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             : Optional.empty();
     if (user.isEmpty()) {
       problems.write(
-          response, new CmisException(ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED"));
+          request, response, new CmisException(ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED"));
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();

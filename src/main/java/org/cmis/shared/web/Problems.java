@@ -1,5 +1,6 @@
 package org.cmis.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,10 +32,12 @@ public class Problems {
 
   private final MessageSource messages;
   private final JsonMapper json;
+  private final LocaleResolver locales;
 
-  public Problems(MessageSource messages, JsonMapper json) {
+  public Problems(MessageSource messages, JsonMapper json, LocaleResolver locales) {
     this.messages = messages;
     this.json = json;
+    this.locales = locales;
   }
 
   /** The problem of a refusal. */
@@ -43,7 +47,7 @@ public class Problems {
 
   /** A problem with a message key (or text) as detail and optional field errors. */
   public ProblemDetail of(ErrorCode code, @Nullable String detail, List<FieldError> errors) {
-    Locale locale = locale();
+    Locale locale = LocaleContextHolder.getLocale();
     ProblemDetail problem = ProblemDetail.forStatus(code.status());
     problem.setType(URI.create("urn:cmis:problem:" + code.name().toLowerCase(Locale.ROOT)));
     problem.setTitle(text(code.titleKey(), locale));
@@ -75,8 +79,16 @@ public class Problems {
   }
 
   /** Writes a problem straight to a servlet response (for filters, outside Spring MVC). */
-  public void write(HttpServletResponse response, CmisException e) throws IOException {
-    ProblemDetail problem = of(e);
+  public void write(HttpServletRequest request, HttpServletResponse response, CmisException e)
+      throws IOException {
+    Locale previous = LocaleContextHolder.getLocale();
+    LocaleContextHolder.setLocale(locales.resolveLocale(request));
+    ProblemDetail problem;
+    try {
+      problem = of(e);
+    } finally {
+      LocaleContextHolder.setLocale(previous);
+    }
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
@@ -92,13 +104,6 @@ public class Problems {
       body.putAll(problem.getProperties());
     }
     json.writeValue(response.getOutputStream(), body);
-  }
-
-  /** The request's language where Spring MVC resolved one, else the default Chinese. */
-  private static Locale locale() {
-    return LocaleContextHolder.getLocaleContext() == null
-        ? Locale.SIMPLIFIED_CHINESE
-        : LocaleContextHolder.getLocale();
   }
 
   private static long seconds(Duration duration) {

@@ -1,0 +1,20 @@
+package org.cmis;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+  private final ApplicationModules modules = ApplicationModules.of(CmisApplication.class);
+
+  @Test
+  void modulesKeepTheirBoundaries() {
+    modules.verify();
+  }
+
+  @Test
+  void writesModuleDocumentation() {
+    new Documenter(modules).writeModulesAsPlantUml();
+  }
+}
