@@ -23,6 +23,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Two filter chains: the JSON API with bearer tokens and no session, and the pages with a
@@ -33,6 +35,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
+  /** The name of the session cookie. */
+  public static final String SESSION_COOKIE = "CMIS_SESSION";
+
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
           + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
@@ -41,6 +46,17 @@ class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /** The session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over TLS. */
+  @Bean
+  CookieSerializer cookieSerializer() {
+    DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+    serializer.setCookieName(SESSION_COOKIE);
+    serializer.setUseHttpOnlyCookie(true);
+    serializer.setSameSite("Lax");
+    serializer.setCookiePath("/");
+    return serializer;
   }
 
   @Bean

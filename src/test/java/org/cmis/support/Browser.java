@@ -1,0 +1,239 @@
+package org.cmis.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium on the application at {@code http://localhost:{port}}, with a fresh
+ * profile that is deleted on {@link #close()}. The driver and browser paths are always given, so
+ * Selenium Manager never looks for (or downloads) anything.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final String INSTALL_HINT =
+      "browser tests skipped: install Debian's chromium and chromium-driver"
+          + " (apt-get install -y chromium chromium-driver)";
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final String baseUrl;
+  private final Path profile;
+  private final ChromeDriverService service;
+  private final ChromeDriver driver;
+  private final WebDriverWait wait;
+  private boolean closed;
+
+  private Browser(String baseUrl, Path profile, ChromeDriverService service, ChromeDriver driver) {
+    this.baseUrl = baseUrl;
+    this.profile = profile;
+    this.service = service;
+    this.driver = driver;
+    this.wait = new WebDriverWait(driver, TIMEOUT);
+  }
+
+  /** The Chromium binary: system property {@code cmis.browser.chromium}, else Debian's. */
+  public static String chromium() {
+    return System.getProperty("cmis.browser.chromium", "/usr/bin/chromium");
+  }
+
+  /** The driver binary: system property {@code cmis.browser.chromedriver}, else Debian's. */
+  public static String chromedriver() {
+    return System.getProperty("cmis.browser.chromedriver", "/usr/bin/chromedriver");
+  }
+
+  /** The binaries that are missing or not executable, or null when both are there. */
+  static String missingBinaries() {
+    List<String> missing = new ArrayList<>();
+    for (String binary : List.of(chromium(), chromedriver())) {
+      if (!Files.isExecutable(Path.of(binary))) {
+        missing.add(binary);
+      }
+    }
+    return missing.isEmpty() ? null : String.join(", ", missing);
+  }
+
+  /** Starts a browser on the application listening on {@code port}. */
+  public static Browser start(int port) {
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("cmis-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1366,768",
+        "--lang=zh-CN",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(chromedriver()))
+            .usingAnyFreePort()
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
+    try {
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      return new Browser("http://localhost:" + port, profile, service, driver);
+    } catch (RuntimeException e) {
+      service.stop();
+      delete(profile);
+      throw e;
+    }
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  /** Waits (up to 15 s) until the condition holds. */
+  public <T> T await(ExpectedCondition<T> condition) {
+    return wait.until(condition);
+  }
+
+  /** Opens a path of the application, e.g. {@code /login}, and waits until it has loaded. */
+  public Browser open(String path) {
+    driver.get(baseUrl + path);
+    awaitLoaded();
+    return this;
+  }
+
+  /**
+   * Signs in through the login page: chooses the user type (radio value {@code FIRM}, {@code
+   * MEMBER} or {@code STAFF}), types account and password, submits and waits for the next page.
+   */
+  public Browser signIn(String userType, String account, String password) {
+    open("/login");
+    WebElement type =
+        await(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("input[name=userType][value='" + userType + "']")));
+    type.click();
+    type(By.id("account"), account);
+    type(By.id("password"), password);
+    submit(By.cssSelector("form button[type=submit]"));
+    return this;
+  }
+
+  /** Replaces the text of a visible input. */
+  public Browser type(By input, String text) {
+    WebElement element = visible(input);
+    element.clear();
+    element.sendKeys(text);
+    return this;
+  }
+
+  /** Clicks a button that submits a form and waits until the next page has loaded. */
+  public Browser submit(By button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    await(ExpectedConditions.elementToBeClickable(button)).click();
+    await(ExpectedConditions.stalenessOf(page));
+    awaitLoaded();
+    return this;
+  }
+
+  /** Waits until an element is visible and answers it. */
+  public WebElement visible(By by) {
+    return await(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** The path of the current page, without query. */
+  public String path() {
+    return URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  public String title() {
+    return driver.getTitle();
+  }
+
+  /** Saves a PNG of the viewport as {@code <build dir>/screenshots/<name>.png}. */
+  public Path screenshot(String name) {
+    Path target = screenshotDir().resolve(name.replaceAll("[^A-Za-z0-9._-]", "-") + ".png");
+    try {
+      Files.createDirectories(target.getParent());
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          target,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
+  }
+
+  /** {@code ${cmis.build.dir}/screenshots}, else next to the test database, else target's. */
+  public static Path screenshotDir() {
+    String buildDir = System.getProperty("cmis.build.dir");
+    if (buildDir == null || buildDir.isBlank()) {
+      String dataDir = System.getProperty("cmis.data-dir");
+      buildDir =
+          dataDir == null || dataDir.isBlank()
+              ? "target"
+              : Path.of(dataDir).toAbsolutePath().getParent().toString();
+    }
+    return Path.of(buildDir, "screenshots");
+  }
+
+  private void awaitLoaded() {
+    await(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+      delete(profile);
+    }
+  }
+
+  private static void delete(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a profile left in the temp folder is harmless.
+    }
+  }
+}
