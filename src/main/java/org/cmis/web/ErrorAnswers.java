@@ -139,7 +139,10 @@ class ErrorAnswers {
     ModelAndView view = new ModelAndView("error");
     view.setStatus(org.springframework.http.HttpStatus.valueOf(e.code().status()));
     view.addObject("status", e.code().status());
-    view.addObject("problem", problems.of(e));
+    if (!e.getMessage().equals(e.code().titleKey())) {
+      // A specific reason; generic ones get the page's own friendlier sentence.
+      view.addObject("problem", problems.of(e));
+    }
     return view;
   }
 
