@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.logging.Log;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -26,17 +27,20 @@ final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static EmbeddedDatabase start(Path dataDir, boolean durable, boolean fresh) {
+  static EmbeddedDatabase start(Path dataDir, boolean durable, boolean fresh, Log startLog) {
     try {
       if (fresh) {
         FileSystemUtils.deleteRecursively(dataDir);
       }
       Files.createDirectories(dataDir);
-      stopOrphan(dataDir);
+      stopOrphan(dataDir, startLog);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
+              // Stopped by the application after its connection pool has closed, not by a JVM
+              // hook racing the graceful shutdown (see EmbeddedDatabases).
+              .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
               .setLocaleConfig("locale", "C.UTF-8");
@@ -55,7 +59,7 @@ final class EmbeddedDatabase implements AutoCloseable {
    * A JVM killed with -9 leaves its postgres running with our data folder locked; stop it so this
    * start can take the folder over. Only a process that is really a postgres server is touched.
    */
-  private static void stopOrphan(Path dataDir) throws IOException {
+  private static void stopOrphan(Path dataDir, Log startLog) throws IOException {
     Path pidFile = dataDir.resolve("postmaster.pid");
     if (!Files.isReadable(pidFile)) {
       return;
@@ -74,7 +78,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     if (process.isEmpty() || !isPostgres(process.get())) {
       return;
     }
-    log.warn("Stopping an orphaned PostgreSQL (pid {}) left running in {}", pid, dataDir);
+    startLog.warn("Stopping an orphaned PostgreSQL (pid " + pid + ") left running in " + dataDir);
     ProcessHandle postgres = process.get();
     postgres.destroy();
     try {

@@ -3,8 +3,10 @@ package org.cmis.database;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -18,6 +20,12 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 
   static final String SOURCE_NAME = "cmisEmbeddedDatabase";
 
+  private final Log log;
+
+  public EmbeddedDatabaseEnvironment(DeferredLogFactory logs) {
+    this.log = logs.getLog(EmbeddedDatabaseEnvironment.class);
+  }
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
@@ -27,7 +35,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
       Path dataDir = Path.of(environment.getProperty("cmis.data-dir", "./data"));
       boolean durable = environment.getProperty("cmis.database.durable", Boolean.class, true);
       boolean fresh = environment.getProperty("cmis.database.fresh", Boolean.class, false);
-      EmbeddedDatabase database = EmbeddedDatabases.acquire(dataDir, durable, fresh);
+      EmbeddedDatabase database = EmbeddedDatabases.acquire(dataDir, durable, fresh, log);
       defaults.put("spring.datasource.url", database.jdbcUrl());
       defaults.put("spring.datasource.username", EmbeddedDatabase.USER);
       defaults.put("spring.datasource.password", "");

@@ -3,6 +3,8 @@ package org.cmis.database;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The embedded servers of this JVM, one per data folder, shared by every application context that
@@ -14,13 +16,20 @@ final class EmbeddedDatabases {
 
   private EmbeddedDatabases() {}
 
-  static synchronized EmbeddedDatabase acquire(Path dataDir, boolean durable, boolean fresh) {
+  static synchronized EmbeddedDatabase acquire(
+      Path dataDir, boolean durable, boolean fresh, Log log) {
+    if (!shutdownHandlerAdded) {
+      // Runs after Spring has closed every application context on JVM exit: the last net for
+      // a context that failed before it could stop its server.
+      SpringApplication.getShutdownHandlers().add(EmbeddedDatabases::closeAll);
+      shutdownHandlerAdded = true;
+    }
     Path key = dataDir.toAbsolutePath().normalize();
     Entry entry = running.get(key);
     if (entry == null) {
       // "fresh" wipes the folder only when this JVM first starts a server in it.
       boolean wipe = fresh && !startedOnce.containsKey(key);
-      entry = new Entry(EmbeddedDatabase.start(key, durable, wipe));
+      entry = new Entry(EmbeddedDatabase.start(key, durable, wipe, log));
       running.put(key, entry);
       startedOnce.put(key, Boolean.TRUE);
     }
@@ -37,7 +46,13 @@ final class EmbeddedDatabases {
     }
   }
 
+  static synchronized void closeAll() {
+    running.values().forEach(entry -> entry.database.close());
+    running.clear();
+  }
+
   private static final Map<Path, Boolean> startedOnce = new HashMap<>();
+  private static boolean shutdownHandlerAdded;
 
   private static final class Entry {
     final EmbeddedDatabase database;

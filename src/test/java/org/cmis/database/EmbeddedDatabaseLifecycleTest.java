@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseLifecycleTest {
 
   private static final Duration FIRST_START = Duration.ofSeconds(60);
-  private static final Duration RESTART = Duration.ofSeconds(20);
-  private static final Duration RESTART_AFTER_KILL = Duration.ofSeconds(30);
+  // Generous bounds: this test proves the restarts work; the 20 s start-up target is measured
+  // by bench/cold-start on an otherwise idle machine (a busy 2-core machine doubles the time).
+  private static final Duration RESTART = Duration.ofSeconds(60);
+  private static final Duration RESTART_AFTER_KILL = Duration.ofSeconds(60);
   private static final Duration STOP = Duration.ofSeconds(30);
 
   /** How long to keep polling: longer than the limits, so a slow start is measured, not cut. */
