@@ -81,6 +81,42 @@ public class MemberDirectory {
     return new PageResult<>(items, total, paging.page(), paging.size());
   }
 
+  /** The profiles of the given member numbers that exist, by member number. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, MemberProfile> profiles(java.util.Collection<String> memberNos) {
+    if (memberNos.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, MemberProfile> found = new java.util.HashMap<>();
+    jdbc.sql(
+            "select m.member_no, m.name, m.gender, m.category, f.firm_no, m.institute_code,"
+                + " m.partner, m.position, m.mobile, m.email, m.active from member m"
+                + " left join firm f on f.id = m.firm_id where m.member_no in (:nos)")
+        .param("nos", List.copyOf(memberNos))
+        .query(
+            (rs, row) ->
+                new MemberProfile(
+                    rs.getString("member_no"),
+                    rs.getString("name"),
+                    rs.getString("gender"),
+                    MemberCategory.valueOf(rs.getString("category")),
+                    rs.getString("firm_no"),
+                    rs.getString("institute_code"),
+                    rs.getBoolean("partner"),
+                    rs.getString("position"),
+                    rs.getString("mobile"),
+                    rs.getString("email"),
+                    rs.getBoolean("active")))
+        .list()
+        .forEach(p -> found.put(p.memberNo(), p));
+    return found;
+  }
+
+  /** One member's profile. */
+  public java.util.Optional<MemberProfile> profile(String memberNo) {
+    return java.util.Optional.ofNullable(profiles(List.of(memberNo)).get(memberNo));
+  }
+
   /** A firm outside the caller's scope is refused; one that does not exist gives no rows. */
   private void checkFirmInScope(CurrentUser caller, String firmNo) {
     if (caller.is(Role.FIRM) && !firmNo.equals(caller.firmNo())) {

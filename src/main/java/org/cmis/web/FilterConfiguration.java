@@ -5,10 +5,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Servlet filters that stand in front of security. */
+/** Servlet filters that stand in front of security, and those that need its caller. */
 @Configuration(proxyBeanMethods = false)
 class FilterConfiguration {
+
+  /**
+   * The order of the idempotency filter: after Spring Security's filter chain (order -100), which
+   * has set the caller, and inside it, before the controllers.
+   */
+  static final int IDEMPOTENCY_ORDER = 0;
 
   @Bean
   FilterRegistrationBean<PayloadLimitFilter> payloadLimitFilter(Problems problems) {
@@ -16,6 +23,22 @@ class FilterConfiguration {
         new FilterRegistrationBean<>(new PayloadLimitFilter(problems));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** A bean of its own so that its scheduled purge runs; registered only on the API below. */
+  @Bean
+  IdempotencyFilter idempotencyFilter(JdbcClient jdbc, Problems problems) {
+    return new IdempotencyFilter(jdbc, problems);
+  }
+
+  @Bean
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilterRegistration(
+      IdempotencyFilter idempotencyFilter) {
+    FilterRegistrationBean<IdempotencyFilter> registration =
+        new FilterRegistrationBean<>(idempotencyFilter);
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(IDEMPOTENCY_ORDER);
     return registration;
   }
 }

@@ -1,0 +1,5 @@
+/** Internal to training. */
+@NullMarked
+package org.cmis.training.catalog;
+
+import org.jspecify.annotations.NullMarked;

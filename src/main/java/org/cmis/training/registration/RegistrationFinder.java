@@ -1,0 +1,104 @@
+package org.cmis.training.registration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cmis.shared.CmisException;
+import org.cmis.shared.CurrentUser;
+import org.cmis.shared.ErrorCode;
+import org.cmis.shared.PageResult;
+import org.cmis.shared.Paging;
+import org.cmis.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lists registrations in the caller's scope, in registration order. */
+@Service
+public class RegistrationFinder {
+
+  private final JdbcClient jdbc;
+
+  RegistrationFinder(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public PageResult<Registration> list(CurrentUser caller, RegistrationQuery q, Paging paging) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    switch (caller.role()) {
+      case ADMIN -> {}
+      case STAFF -> {
+        where.add("c.institute_code = :own");
+        params.put("own", caller.instituteCode());
+      }
+      case FIRM -> {
+        if (q.firmNo() != null && !q.firmNo().equals(caller.firmNo())) {
+          throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+        }
+        where.add("r.firm_no = :ownFirm");
+        params.put("ownFirm", caller.firmNo());
+      }
+      case MEMBER -> {
+        if (q.memberNo() != null && !q.memberNo().equals(caller.memberNo())) {
+          throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+        }
+        where.add("r.member_no = :me");
+        params.put("me", caller.memberNo());
+      }
+    }
+    if (caller.is(Role.STAFF) && q.firmNo() != null) {
+      boolean elsewhere =
+          jdbc.sql("select exists (select 1 from firm where firm_no = :f and institute_code <> :i)")
+              .param("f", q.firmNo())
+              .param("i", caller.instituteCode())
+              .query(Boolean.class)
+              .single();
+      if (elsewhere) {
+        throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+      }
+    }
+    if (q.classId() != null) {
+      where.add("r.class_id = :class");
+      params.put("class", q.classId());
+    }
+    if (q.status() != null) {
+      where.add("r.status = :status");
+      params.put("status", q.status().name());
+    }
+    if (q.memberNo() != null) {
+      where.add("r.member_no = :memberNo");
+      params.put("memberNo", q.memberNo());
+    }
+    if (q.firmNo() != null) {
+      where.add("r.firm_no = :firmNo");
+      params.put("firmNo", q.firmNo());
+    }
+    if (q.name() != null && !q.name().isBlank()) {
+      where.add("r.name like :name escape '\\'");
+      params.put(
+          "name",
+          "%"
+              + q.name().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+              + "%");
+    }
+    String from =
+        " from registration r join training_class c on c.id = r.class_id"
+            + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+    long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+    List<Registration> items =
+        jdbc.sql(
+                "select "
+                    + RegistrationRepository.COLUMNS
+                    + from
+                    + " order by r.registered_at, r.id limit :limit offset :offset")
+            .params(params)
+            .param("limit", paging.size())
+            .param("offset", paging.offset())
+            .query(RegistrationRepository::map)
+            .list();
+    return new PageResult<>(items, total, paging.page(), paging.size());
+  }
+}

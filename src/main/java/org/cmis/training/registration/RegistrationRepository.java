@@ -1,0 +1,152 @@
+package org.cmis.training.registration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.cmis.training.RegistrationStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Registrations with explicit SQL. Callers hold the class row lock when they change one. */
+@Repository
+public class RegistrationRepository {
+
+  static final String COLUMNS =
+      "r.id, r.class_id, r.member_no, r.name, r.firm_no, r.status, r.channel, r.mobile, r.email,"
+          + " r.registered_at, r.decided_at, r.reason, r.non_attendance_reason, r.attendance,"
+          + " r.hours_granted";
+  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+  private static final String LIVE = "('PENDING', 'CONFIRMED', 'WAITLISTED')";
+
+  private final JdbcClient jdbc;
+
+  RegistrationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Registration> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from registration r where r.id = :id")
+        .param("id", id)
+        .query(RegistrationRepository::map)
+        .optional();
+  }
+
+  /**
+   * Inserts a registration unless the member already has a live one in the class (the partial
+   * unique index decides, also against concurrent inserts). Answers the new id, if any.
+   */
+  Optional<Long> insertUnlessLive(
+      long classId,
+      String memberNo,
+      String name,
+      @Nullable String firmNo,
+      RegistrationStatus status,
+      Registration.Channel channel,
+      String mobile,
+      String email,
+      OffsetDateTime now,
+      String createdBy) {
+    return jdbc.sql(
+            "insert into registration (class_id, member_no, name, firm_no, status, channel,"
+                + " mobile, email, registered_at, decided_at, created_by) values (:class, :member,"
+                + " :name, :firm, :status, :channel, :mobile, :email, :now, :decided, :by)"
+                + " on conflict (class_id, member_no) where status in "
+                + LIVE
+                + " do nothing returning id")
+        .param("class", classId)
+        .param("member", memberNo)
+        .param("name", name)
+        .param("firm", firmNo)
+        .param("status", status.name())
+        .param("channel", channel.name())
+        .param("mobile", mobile)
+        .param("email", email)
+        .param("now", now)
+        .param("decided", status == RegistrationStatus.CONFIRMED ? now : null)
+        .param("by", createdBy)
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Moves a registration from one of the given states to another; answers whether it did. */
+  boolean transition(
+      long id,
+      List<RegistrationStatus> from,
+      RegistrationStatus to,
+      @Nullable String reason,
+      OffsetDateTime now) {
+    return jdbc.sql(
+                "update registration set status = :to, decided_at = :now,"
+                    + " reason = coalesce(:reason, reason) where id = :id and status in (:from)")
+            .param("to", to.name())
+            .param("now", now)
+            .param("reason", reason)
+            .param("id", id)
+            .param("from", from.stream().map(Enum::name).toList())
+            .update()
+        == 1;
+  }
+
+  /** The earliest registration of a class in a state (registration order), if any. */
+  Optional<Registration> earliest(long classId, RegistrationStatus status) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from registration r where r.class_id = :class and r.status = :status"
+                + " order by r.registered_at, r.id limit 1")
+        .param("class", classId)
+        .param("status", status.name())
+        .query(RegistrationRepository::map)
+        .optional();
+  }
+
+  /** Every registration of a class in the given states, in registration order. */
+  List<Registration> inClass(long classId, List<RegistrationStatus> states) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from registration r where r.class_id = :class and r.status in (:states)"
+                + " order by r.registered_at, r.id")
+        .param("class", classId)
+        .param("states", states.stream().map(Enum::name).toList())
+        .query(RegistrationRepository::map)
+        .list();
+  }
+
+  void declareNonAttendance(long id, String reason, OffsetDateTime now) {
+    jdbc.sql(
+            "update registration set non_attendance_reason = :reason, non_attendance_at = :now"
+                + " where id = :id")
+        .param("reason", reason)
+        .param("now", now)
+        .param("id", id)
+        .update();
+  }
+
+  static Registration map(ResultSet rs, int row) throws SQLException {
+    return new Registration(
+        rs.getLong("id"),
+        rs.getLong("class_id"),
+        rs.getString("member_no"),
+        rs.getString("name"),
+        rs.getString("firm_no"),
+        RegistrationStatus.valueOf(rs.getString("status")),
+        Registration.Channel.valueOf(rs.getString("channel")),
+        rs.getString("mobile"),
+        rs.getString("email"),
+        local(rs.getObject("registered_at", OffsetDateTime.class)),
+        local(rs.getObject("decided_at", OffsetDateTime.class)),
+        rs.getString("reason"),
+        rs.getString("non_attendance_reason"),
+        rs.getString("attendance"),
+        rs.getBigDecimal("hours_granted"));
+  }
+
+  private static @Nullable OffsetDateTime local(@Nullable OffsetDateTime t) {
+    return t == null ? null : t.atZoneSameInstant(BUSINESS_ZONE).toOffsetDateTime();
+  }
+}
