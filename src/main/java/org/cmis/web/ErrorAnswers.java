@@ -9,7 +9,8 @@ import org.cmis.shared.FieldError;
 import org.cmis.shared.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -110,11 +111,21 @@ class ErrorAnswers {
     return answer(new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN"), request);
   }
 
-  @ExceptionHandler({CannotAcquireLockException.class, QueryTimeoutException.class})
+  @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
   Object busy(HttpServletRequest request) {
     return answer(
         new CmisException(ErrorCode.BUSY, "error.BUSY", List.of(), java.time.Duration.ofSeconds(1)),
         request);
+  }
+
+  /** A database rule refused the change: the transaction rolled back and nothing applied. */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  Object conflict(DataIntegrityViolationException e, HttpServletRequest request) {
+    log.warn(
+        "A database constraint refused a change on {}: {}",
+        request.getRequestURI(),
+        e.getMostSpecificCause().getMessage());
+    return answer(new CmisException(ErrorCode.INVALID_STATE, "error.INVALID_STATE"), request);
   }
 
   @ExceptionHandler(Exception.class)

@@ -281,16 +281,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         .query(
             (rs, n) ->
                 new Record(
-                  rs.getString("method"),
-                  rs.getString("path"),
-                  rs.getString("body_hash").trim(),
-                  rs.getObject("status", Integer.class),
-                  rs.getString("content_type"),
-                  rs.getString("location"),
-                  rs.getBytes("response_body"),
-                  rs.getObject("created_at", OffsetDateTime.class),
-                  rs.getBoolean("expired"),
-                  rs.getBoolean("stale")))
+                    rs.getString("method"),
+                    rs.getString("path"),
+                    rs.getString("body_hash").trim(),
+                    rs.getObject("status", Integer.class),
+                    rs.getString("content_type"),
+                    rs.getString("location"),
+                    rs.getBytes("response_body"),
+                    rs.getObject("created_at", OffsetDateTime.class),
+                    rs.getBoolean("expired"),
+                    rs.getBoolean("stale")))
         .optional();
   }
 

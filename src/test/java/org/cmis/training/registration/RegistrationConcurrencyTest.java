@@ -1,0 +1,209 @@
+package org.cmis.training.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cmis.shared.CmisException;
+import org.cmis.shared.CurrentUser;
+import org.cmis.support.IntegrationTest;
+import org.cmis.support.TestClasses;
+import org.cmis.training.catalog.TrainingClass;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Hammers the registration invariants on the real PostgreSQL (F4.3, F4.6): no overbooking, no
+ * over-confirmation, one live registration per member and class, counters equal to the rows.
+ */
+@IntegrationTest
+class RegistrationConcurrencyTest {
+
+  @Autowired RegistrationService service;
+  @Autowired TestClasses classes;
+  @Autowired JdbcClient jdbc;
+
+  /** Runs the tasks from many threads released at the same moment; answers their outcomes. */
+  private <T> List<Object> race(List<Callable<T>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(64, tasks.size()));
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Object>> futures = new ArrayList<>();
+    try {
+      for (Callable<T> task : tasks) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    return (Object) task.call();
+                  } catch (CmisException e) {
+                    return e.code();
+                  }
+                }));
+      }
+      start.countDown();
+      List<Object> outcomes = new ArrayList<>();
+      for (Future<Object> f : futures) {
+        outcomes.add(f.get());
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void assertInvariants(long classId) {
+    Map<String, Object> c =
+        jdbc.sql(
+                "select capacity, max_registrations, registered_count, confirmed_count,"
+                    + " waitlisted_count from training_class where id = :id")
+            .param("id", classId)
+            .query()
+            .singleRow();
+    long active = count(classId, "status in ('PENDING', 'CONFIRMED')");
+    long confirmed = count(classId, "status = 'CONFIRMED'");
+    long waitlisted = count(classId, "status = 'WAITLISTED'");
+    assertThat(active).isEqualTo(((Number) c.get("registered_count")).longValue());
+    assertThat(confirmed).isEqualTo(((Number) c.get("confirmed_count")).longValue());
+    assertThat(waitlisted).isEqualTo(((Number) c.get("waitlisted_count")).longValue());
+    assertThat(active).isLessThanOrEqualTo(((Number) c.get("max_registrations")).longValue());
+    assertThat(confirmed).isLessThanOrEqualTo(((Number) c.get("capacity")).longValue());
+    long duplicates =
+        jdbc.sql(
+                "select count(*) from (select member_no from registration where class_id = :id"
+                    + " and status in ('PENDING', 'CONFIRMED', 'WAITLISTED')"
+                    + " group by member_no having count(*) > 1) d")
+            .param("id", classId)
+            .query(Long.class)
+            .single();
+    assertThat(duplicates).isZero();
+  }
+
+  private long count(long classId, String condition) {
+    return jdbc.sql("select count(*) from registration where class_id = :id and " + condition)
+        .param("id", classId)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void fourHundredMembersRaceForOneHundredPlaces() throws Exception {
+    TrainingClass c = classes.open(100, 100, false, false);
+    List<Callable<Registration>> tasks = new ArrayList<>();
+    for (int firm = 1; firm <= 8; firm++) {
+      for (int serial = 1; serial <= 50; serial++) {
+        CurrentUser member = TestClasses.member(firm, serial);
+        tasks.add(() -> service.registerSelf(member, c.id(), null, null, false));
+      }
+    }
+    List<Object> outcomes = race(tasks);
+    assertThat(outcomes.stream().filter(Registration.class::isInstance)).hasSize(100);
+    assertThat(outcomes.stream().filter(o -> !(o instanceof Registration)))
+        .allMatch(o -> o == org.cmis.shared.ErrorCode.CLASS_FULL);
+    assertThat(count(c.id(), "true")).isEqualTo(100);
+    assertInvariants(c.id());
+  }
+
+  @Test
+  void twentyClicksOfOneMemberMakeOneRegistration() throws Exception {
+    TrainingClass c = classes.open(50, 50, false, false);
+    CurrentUser member = TestClasses.member(9, 1);
+    List<Callable<Registration>> tasks = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      tasks.add(() -> service.registerSelf(member, c.id(), null, null, false));
+    }
+    List<Object> outcomes = race(tasks);
+    assertThat(outcomes.stream().filter(Registration.class::isInstance)).hasSize(1);
+    assertThat(outcomes.stream().filter(o -> o == org.cmis.shared.ErrorCode.ALREADY_REGISTERED))
+        .hasSize(19);
+    assertThat(count(c.id(), "member_no = '" + member.memberNo() + "'")).isEqualTo(1);
+    assertInvariants(c.id());
+  }
+
+  @Test
+  void oneHundredRacingConfirmationsForSixtySeats() throws Exception {
+    TrainingClass c = classes.open(60, 100, false, false);
+    List<Long> ids = new ArrayList<>();
+    for (int serial = 1; serial <= 50; serial++) {
+      ids.add(service.registerSelf(TestClasses.member(10, serial), c.id(), null, null, false).id());
+    }
+    for (int serial = 1; serial <= 50; serial++) {
+      ids.add(service.registerSelf(TestClasses.member(11, serial), c.id(), null, null, false).id());
+    }
+    List<Callable<Registration>> tasks = new ArrayList<>();
+    for (long id : ids) {
+      tasks.add(() -> service.confirm(TestClasses.SZ_STAFF, id));
+    }
+    List<Object> outcomes = race(tasks);
+    assertThat(outcomes.stream().filter(Registration.class::isInstance)).hasSize(60);
+    assertThat(outcomes.stream().filter(o -> o == org.cmis.shared.ErrorCode.CAPACITY_REACHED))
+        .hasSize(40);
+    assertThat(count(c.id(), "status = 'CONFIRMED'")).isEqualTo(60);
+    assertInvariants(c.id());
+  }
+
+  @Test
+  void twoFirmsBatchesRaceForTheLastPlaces() throws Exception {
+    TrainingClass c = classes.open(30, 30, false, true);
+    List<RegistrationService.Applicant> first = new ArrayList<>();
+    List<RegistrationService.Applicant> second = new ArrayList<>();
+    for (int serial = 1; serial <= 25; serial++) {
+      first.add(
+          new RegistrationService.Applicant("4403%04d%04d".formatted(12, serial), null, null));
+      second.add(
+          new RegistrationService.Applicant("4403%04d%04d".formatted(13, serial), null, null));
+    }
+    List<Callable<List<RegistrationService.Result>>> tasks =
+        List.of(
+            () -> service.registerPeople(TestClasses.firm(12), c.id(), first, true),
+            () -> service.registerPeople(TestClasses.firm(13), c.id(), second, true));
+    List<Object> outcomes = race(tasks);
+    long registered = 0;
+    long waitlisted = 0;
+    for (Object o : outcomes) {
+      @SuppressWarnings("unchecked")
+      List<RegistrationService.Result> results = (List<RegistrationService.Result>) o;
+      registered +=
+          results.stream()
+              .filter(r -> r.outcome() == RegistrationService.Outcome.REGISTERED)
+              .count();
+      waitlisted +=
+          results.stream()
+              .filter(r -> r.outcome() == RegistrationService.Outcome.WAITLISTED)
+              .count();
+    }
+    assertThat(registered).isEqualTo(30);
+    assertThat(waitlisted).isEqualTo(20);
+    assertInvariants(c.id());
+  }
+
+  @Test
+  void cancellationsRacingRegistrationsPromoteTheWaitlistWithoutOverbooking() throws Exception {
+    TrainingClass c = classes.open(20, 20, true, true);
+    List<Registration> holders = new ArrayList<>();
+    for (int serial = 1; serial <= 20; serial++) {
+      holders.add(service.registerSelf(TestClasses.member(14, serial), c.id(), null, null, false));
+    }
+    List<Callable<Object>> tasks = new ArrayList<>();
+    for (int serial = 21; serial <= 50; serial++) {
+      CurrentUser m = TestClasses.member(14, serial);
+      tasks.add(() -> service.registerSelf(m, c.id(), null, null, true));
+    }
+    for (int i = 0; i < 10; i++) {
+      Registration r = holders.get(i);
+      CurrentUser m = TestClasses.member(14, i + 1);
+      tasks.add(() -> service.cancel(m, r.id(), "有事"));
+    }
+    race(tasks);
+    assertThat(count(c.id(), "status = 'CONFIRMED'")).isEqualTo(20);
+    assertThat(count(c.id(), "status = 'WAITLISTED'")).isEqualTo(20);
+    assertInvariants(c.id());
+  }
+}
