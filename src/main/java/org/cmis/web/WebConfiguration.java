@@ -31,7 +31,14 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   MessageSource messageSource() {
     ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
-    source.setBasenames("classpath:messages");
+    // One bundle per feature, so that features can be worked on side by side.
+    source.setBasenames(
+        "classpath:messages",
+        "classpath:i18n/classes",
+        "classpath:i18n/registration",
+        "classpath:i18n/confirmation",
+        "classpath:i18n/notices",
+        "classpath:i18n/imports");
     source.setDefaultEncoding("UTF-8");
     source.setFallbackToSystemLocale(false);
     source.setDefaultLocale(DEFAULT_LOCALE);
