@@ -38,10 +38,22 @@ public class AuditLog {
         .param("action", cut(event.action(), 50))
         .param("type", cut(event.entityType(), 50))
         .param("id", cut(event.entityId(), 100))
-        .param("address", cut(event.clientAddress(), 64))
+        .param("address", cut(addressOf(event), 64))
         .param("before", event.before())
         .param("after", event.after())
         .update();
+  }
+
+  /** The event's client address, or the current request's when the publisher had none. */
+  private static String addressOf(AuditEvent event) {
+    if (!event.clientAddress().isEmpty()) {
+      return event.clientAddress();
+    }
+    if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+      return org.cmis.shared.web.ClientAddress.of(attributes.getRequest());
+    }
+    return "";
   }
 
   /** Entries newest first, filtered by actor, action (exact) and calendar dates (inclusive). */

@@ -130,6 +130,9 @@ class ErrorAnswers {
 
   @ExceptionHandler(Exception.class)
   Object unexpected(Exception e, HttpServletRequest request) throws Exception {
+    if (isLockWait(e)) {
+      return busy(request);
+    }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     if (isApi(request)) {
       ProblemDetail problem = ProblemDetail.forStatus(500);
@@ -155,6 +158,20 @@ class ErrorAnswers {
       view.addObject("problem", problems.of(e));
     }
     return view;
+  }
+
+  /**
+   * A lock wait over the transaction's lock_timeout, a deadlock, a serialization failure or a
+   * cancelled statement: the transaction rolled back, so "try again" is the honest answer.
+   */
+  private static boolean isLockWait(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && java.util.Set.of("55P03", "40P01", "40001", "57014").contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isApi(HttpServletRequest request) {
