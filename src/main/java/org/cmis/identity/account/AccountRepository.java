@@ -34,6 +34,20 @@ public class AccountRepository {
         .optional();
   }
 
+  /** The enabled account of a live API token, in one round trip. */
+  public Optional<Account> findByLiveToken(String tokenHash, Instant now) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS.replace("id,", "a.id,").replace(", account,", ", a.account,")
+                + " from api_token t join account a on a.id = t.account_id"
+                + " where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now"
+                + " and a.enabled")
+        .param("hash", tokenHash)
+        .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+        .query(AccountRepository::map)
+        .optional();
+  }
+
   public Optional<Account> findById(long id) {
     return jdbc.sql("select " + COLUMNS + " from account where id = :id")
         .param("id", id)
