@@ -2,10 +2,15 @@ package org.cmis.demo;
 
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cmis.demo.DemoClasses.DemoClass;
+import org.cmis.demo.DemoClasses.DemoRegistration;
 import org.cmis.demo.DemoDataSet.Account;
 import org.cmis.demo.DemoDataSet.Firm;
 import org.cmis.demo.DemoDataSet.Institute;
@@ -95,17 +100,34 @@ public class DemoDataLoader implements ApplicationRunner {
     Types.VARCHAR
   };
 
+  private static final String INSERT_CLASS =
+      "insert into training_class (code, name, year, institute_code, audiences, mode, location,"
+          + " teachers, description, hours, ethics_hours, fee, registration_start,"
+          + " registration_end, training_start, training_end, cancellation_deadline, capacity,"
+          + " max_registrations, registered_count, confirmed_count, confirmation_mode,"
+          + " waitlist_enabled, external, external_url, published, cancelled, cancel_reason)"
+          + " values (?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, ?, ?, ?) returning id";
+
+  private static final String INSERT_REGISTRATION =
+      "insert into registration (class_id, member_no, name, firm_no, status, channel, mobile,"
+          + " email, registered_at, decided_at, created_by)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final PasswordEncoder passwordEncoder;
+  private final Clock clock;
 
   public DemoDataLoader(
       JdbcTemplate jdbc,
       PlatformTransactionManager transactionManager,
-      PasswordEncoder passwordEncoder) {
+      PasswordEncoder passwordEncoder,
+      Clock clock) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactionManager);
     this.passwordEncoder = passwordEncoder;
+    this.clock = clock;
   }
 
   @Override
@@ -199,14 +221,96 @@ public class DemoDataLoader implements ApplicationRunner {
     }
     int accountsInserted = rows(jdbc.batchUpdate(INSERT_ACCOUNT, accounts, ACCOUNT_TYPES));
 
+    int classesInserted = insertClasses(data);
+
     log.info(
-        "Demo data set loaded in {} ms: {} institutes, {} firms, {} members, {} accounts",
+        "Demo data set loaded in {} ms: {} institutes, {} firms, {} members, {} accounts,"
+            + " {} classes",
         (System.nanoTime() - start) / 1_000_000,
         institutesInserted,
         firmsInserted,
         membersInserted,
-        accountsInserted);
+        accountsInserted,
+        classesInserted);
     return true;
+  }
+
+  /**
+   * The demo classes, dated relative to today in Asia/Shanghai, and their registrations; each
+   * class's counters are those of its registration rows.
+   */
+  private int insertClasses(DemoDataSet data) {
+    LocalDate today = LocalDate.now(clock);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Map<String, Member> members = new HashMap<>();
+    for (Member member : data.members()) {
+      members.put(member.memberNo(), member);
+    }
+    List<DemoRegistration> registrations = DemoClasses.registrations();
+    List<DemoClass> classes = DemoClasses.on(today);
+    for (DemoClass c : classes) {
+      List<DemoRegistration> own =
+          registrations.stream().filter(r -> r.classKey().equals(c.key())).toList();
+      int confirmed = (int) own.stream().filter(r -> r.status().equals("CONFIRMED")).count();
+      Long id =
+          jdbc.queryForObject(
+              INSERT_CLASS,
+              Long.class,
+              c.code(),
+              c.name(),
+              c.year(),
+              c.instituteCode(),
+              "{" + String.join(",", c.audiences()) + "}",
+              c.mode(),
+              c.location(),
+              c.teachers(),
+              c.description(),
+              c.hours(),
+              c.ethicsHours(),
+              c.fee(),
+              c.registrationStart(),
+              c.registrationEnd(),
+              c.trainingStart(),
+              c.trainingEnd(),
+              c.cancellationDeadline(),
+              c.capacity(),
+              c.maxRegistrations(),
+              own.size(),
+              confirmed,
+              c.confirmationMode(),
+              c.waitlistEnabled(),
+              c.external(),
+              c.externalUrl(),
+              c.published(),
+              c.cancelled(),
+              c.cancelReason());
+      List<Object[]> rows = new ArrayList<>();
+      int minutes = own.size() * 10;
+      for (DemoRegistration r : own) {
+        Member m = members.get(r.memberNo());
+        if (m == null) {
+          throw new IllegalStateException("Demo member " + r.memberNo() + " does not exist");
+        }
+        OffsetDateTime registeredAt = now.minusMinutes(minutes);
+        minutes -= 10;
+        rows.add(
+            new Object[] {
+              id,
+              m.memberNo(),
+              m.name(),
+              m.firmNo(),
+              r.status(),
+              r.channel(),
+              m.mobile(),
+              m.email(),
+              registeredAt,
+              r.status().equals("CONFIRMED") ? registeredAt.plusMinutes(5) : null,
+              r.channel().equals("SELF") ? m.memberNo() : m.firmNo()
+            });
+      }
+      jdbc.batchUpdate(INSERT_REGISTRATION, rows);
+    }
+    return classes.size();
   }
 
   /** The number of rows a batch inserted (a driver may answer "some" for a row: counted as 1). */

@@ -36,6 +36,27 @@ public class MessageCenter {
         .update();
   }
 
+  /**
+   * Posts a message unless the account already has one with this source key (e.g. {@code
+   * registration:42:CONFIRMED}); concurrent posts of the same key store it once.
+   *
+   * @return true if this call stored the message, false if it was there already
+   */
+  @Transactional
+  public boolean postOnce(long accountId, String sourceKey, String subject, String body) {
+    return jdbc.sql(
+                "insert into message (account_id, subject, body, created_at, source_key)"
+                    + " values (:account, :subject, :body, :now, :key)"
+                    + " on conflict (account_id, source_key) do nothing")
+            .param("account", accountId)
+            .param("subject", subject.length() > 200 ? subject.substring(0, 200) : subject)
+            .param("body", body)
+            .param("now", OffsetDateTime.now(clock))
+            .param("key", sourceKey.length() > 200 ? sourceKey.substring(0, 200) : sourceKey)
+            .update()
+        == 1;
+  }
+
   public long unreadCount(long accountId) {
     return jdbc.sql("select count(*) from message where account_id = :account and read_at is null")
         .param("account", accountId)

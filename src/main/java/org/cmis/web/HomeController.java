@@ -2,6 +2,7 @@ package org.cmis.web;
 
 import org.cmis.membership.InstituteDirectory;
 import org.cmis.shared.CurrentUser;
+import org.cmis.training.notice.HomeBoard;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,10 +12,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-  private final InstituteDirectory institutes;
+  /** How many notices and open classes the home page lists. */
+  static final int LATEST = 5;
 
-  HomeController(InstituteDirectory institutes) {
+  private final InstituteDirectory institutes;
+  private final HomeBoard board;
+
+  HomeController(InstituteDirectory institutes, HomeBoard board) {
     this.institutes = institutes;
+    this.board = board;
   }
 
   @GetMapping("/")
@@ -23,6 +29,8 @@ class HomeController {
     if (user.instituteCode() != null) {
       institutes.find(user.instituteCode()).ifPresent(i -> model.addAttribute("institute", i));
     }
+    model.addAttribute("latestNotices", board.latestNotices(LATEST));
+    model.addAttribute("openClasses", board.openClasses(user, LATEST));
     return "home/home";
   }
 

@@ -4,23 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataLoaderTest {
 
   private static EmbeddedPostgres postgres;
   private static JdbcTemplate jdbc;
   private static DemoDataLoader loader;
+
+  /** A fixed day in the middle of a year, so that every status is reachable inside the year. */
+  private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+  private static final Clock CLOCK =
+      Clock.fixed(
+          TODAY.atTime(9, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+          ZoneId.of("Asia/Shanghai"));
+
+  /** The status rule of API.md in SQL (as ClassRepository.STATUS_SQL), on TODAY. */
+  private static final String STATUS =
+      "(case when c.cancelled then 'CANCELLED' when not c.published then 'DRAFT'"
+          + " when date '2026-06-15' between c.registration_start and c.registration_end"
+          + " then 'OPEN' when date '2026-06-15' > c.training_end then 'FINISHED'"
+          + " when date '2026-06-15' >= c.training_start then 'IN_PROGRESS'"
+          + " when date '2026-06-15' < c.registration_start then 'NOT_OPEN' else 'CLOSED' end)";
+
+  private static final List<String> STATUSES =
+      List.of("DRAFT", "NOT_OPEN", "OPEN", "CLOSED", "IN_PROGRESS", "FINISHED", "CANCELLED");
+
   private static final PasswordEncoder ENCODER =
       PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
@@ -36,11 +64,12 @@ class DemoDataLoaderTest {
             "classpath:db/migration/identity",
             "classpath:db/migration/audit",
             "classpath:db/migration/notification",
+            "classpath:db/migration/training",
             "classpath:db/migration/demo")
         .load()
         .migrate();
     jdbc = new JdbcTemplate(ds);
-    loader = new DemoDataLoader(jdbc, new DataSourceTransactionManager(ds), ENCODER);
+    loader = new DemoDataLoader(jdbc, new DataSourceTransactionManager(ds), ENCODER, CLOCK);
   }
 
   @AfterAll
@@ -51,6 +80,7 @@ class DemoDataLoaderTest {
   }
 
   @Test
+  @Order(1)
   void loadsOnceAndOnlyOnce() {
     DemoDataSet data = DemoDataGenerator.generate();
     long start = System.nanoTime();
@@ -106,6 +136,92 @@ class DemoDataLoaderTest {
 
     assertThat(loader.load()).isFalse();
     assertThat(counts()).isEqualTo(counts);
+  }
+
+  @Test
+  @Order(2)
+  void classesInEveryStatusOfBothInstitutesWithCountersMatchingTheirRegistrations() {
+    loader.load();
+    for (String institute : List.of("SZ", "BJ")) {
+      List<String> statuses =
+          jdbc.queryForList(
+              "select distinct " + STATUS + " from training_class c where c.institute_code = ?",
+              String.class,
+              institute);
+      assertThat(statuses).as(institute).containsExactlyInAnyOrderElementsOf(STATUSES);
+    }
+    // Each class shows the status it is meant to show.
+    for (DemoClasses.DemoClass demo : DemoClasses.on(TODAY)) {
+      assertThat(
+              jdbc.queryForObject(
+                  "select " + STATUS + " from training_class c where c.code = ?",
+                  String.class,
+                  demo.code()))
+          .as(demo.key())
+          .isEqualTo(demo.intended());
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_class where year <> 2026"
+                    + " or extract(year from registration_start) <> 2026"
+                    + " or extract(year from training_end) <> 2026",
+                Integer.class))
+        .isZero();
+
+    Map<String, Object> external =
+        jdbc.queryForMap(
+            "select c.external_url, c.published, c.cancelled, "
+                + STATUS
+                + " as status"
+                + " from training_class c where c.external");
+    assertThat(external.get("external_url")).isEqualTo("https://www.snai.edu/");
+    assertThat(external.get("status")).isEqualTo("OPEN");
+
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_class where capacity not between 100 and 500"
+                    + " or max_registrations < capacity",
+                Integer.class))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_class where confirmation_mode = 'AUTO'",
+                Integer.class))
+        .isPositive();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_class where waitlist_enabled", Integer.class))
+        .isPositive();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_class c where " + STATUS + " = 'OPEN'",
+                Integer.class))
+        .isGreaterThanOrEqualTo(3);
+
+    // Counters equal the registration rows of every class.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_class c where c.registered_count <>"
+                    + " (select count(*) from registration r where r.class_id = c.id"
+                    + " and r.status in ('PENDING', 'CONFIRMED')) or c.confirmed_count <>"
+                    + " (select count(*) from registration r where r.class_id = c.id"
+                    + " and r.status = 'CONFIRMED') or c.waitlisted_count <>"
+                    + " (select count(*) from registration r where r.class_id = c.id"
+                    + " and r.status = 'WAITLISTED')",
+                Integer.class))
+        .isZero();
+    Map<String, Object> withPeople =
+        jdbc.queryForMap(
+            "select registered_count, confirmed_count, "
+                + STATUS
+                + " as status"
+                + " from training_class c where registered_count > 0");
+    assertThat(withPeople.get("status")).isEqualTo("OPEN");
+    assertThat((Integer) withPeople.get("registered_count"))
+        .isGreaterThan((Integer) withPeople.get("confirmed_count"));
+    assertThat((Integer) withPeople.get("confirmed_count")).isPositive();
+    assertThat(jdbc.queryForList("select distinct status from registration", String.class))
+        .containsExactlyInAnyOrder("PENDING", "CONFIRMED");
   }
 
   private static Map<String, Integer> counts() {

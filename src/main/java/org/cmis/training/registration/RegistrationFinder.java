@@ -101,4 +101,13 @@ public class RegistrationFinder {
             .list();
     return new PageResult<>(items, total, paging.page(), paging.size());
   }
+
+  /** A firm's name by its number, for printed documents such as the registration receipt. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> firmName(String firmNo) {
+    return jdbc.sql("select name from firm where firm_no = :f")
+        .param("f", firmNo)
+        .query(String.class)
+        .optional();
+  }
 }

@@ -1,0 +1,97 @@
+package org.cmis.training.catalog;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URLEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cmis.shared.PageResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The paging bar of a list page: "共 N 条", the page size, links to pages (with the filters kept) and
+ * a plain GET form to jump to a page. Works without JavaScript.
+ */
+record PageLinks(
+    String path,
+    Map<String, String> filters,
+    long total,
+    int page,
+    int pages,
+    int size,
+    List<Link> links,
+    @Nullable String previous,
+    @Nullable String next) {
+
+  /** The page sizes offered (F3.3). */
+  static final List<Integer> SIZES = List.of(10, 20, 50, 100);
+
+  /** One page link; a gap (…) has no number. */
+  record Link(int number, @Nullable String href, boolean current) {
+    public boolean gap() {
+      return number == 0;
+    }
+  }
+
+  static PageLinks of(String path, Map<String, String> filters, PageResult<?> result) {
+    int pages = result.pages();
+    int page = result.page();
+    List<Link> links = new ArrayList<>();
+    int last = 0;
+    for (int n = 1; n <= pages; n++) {
+      boolean shown = n == 1 || n == pages || Math.abs(n - page) <= 2;
+      if (!shown) {
+        continue;
+      }
+      if (last != 0 && n > last + 1) {
+        links.add(new Link(0, null, false));
+      }
+      links.add(new Link(n, href(path, filters, n, result.size()), n == page));
+      last = n;
+    }
+    return new PageLinks(
+        path,
+        filters,
+        result.total(),
+        page,
+        pages,
+        result.size(),
+        links,
+        page > 1 ? href(path, filters, page - 1, result.size()) : null,
+        page < pages ? href(path, filters, page + 1, result.size()) : null);
+  }
+
+  public List<Integer> sizes() {
+    return SIZES;
+  }
+
+  /** A link to a page of the list with the same filters and page size. */
+  static String href(String path, Map<String, String> filters, int page, int size) {
+    StringBuilder uri = new StringBuilder(path).append('?');
+    filters.forEach(
+        (name, value) ->
+            uri.append(name).append('=').append(URLEncoder.encode(value, UTF_8)).append('&'));
+    return uri.append("page=").append(page).append("&size=").append(size).toString();
+  }
+
+  /** The page asked for, or 1 when the value is not a page number (page=0, page=abc). */
+  static int page(@Nullable String value) {
+    try {
+      int page = value == null ? 1 : Integer.parseInt(value.trim());
+      return page < 1 ? 1 : page;
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /** The page size asked for, or 20 when it is not one of {@link #SIZES}. */
+  static int size(@Nullable String value) {
+    try {
+      int size = value == null ? 20 : Integer.parseInt(value.trim());
+      return SIZES.contains(size) ? size : 20;
+    } catch (NumberFormatException e) {
+      return 20;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+// Class pages: a changed page size applies at once (the 确定 button does the same without JS).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-pager-size]").forEach(function (select) {
+    select.addEventListener("change", function () {
+      var form = select.form;
+      var page = form.querySelector("input[name=page]");
+      if (page) { page.value = "1"; }
+      form.submit();
+    });
+  });
+});

@@ -1,0 +1,87 @@
+package org.cmis.training.confirmation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cmis.support.Browser;
+import org.cmis.support.BrowserTest;
+import org.cmis.support.TestClasses;
+import org.cmis.training.catalog.TrainingClass;
+import org.cmis.training.registration.RegistrationService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Staff tick two pending registrations and confirm them in bulk, in Chromium (F4.4). */
+@BrowserTest
+class ConfirmationBrowserTest {
+
+  @Autowired TestClasses testClasses;
+  @Autowired RegistrationService registrations;
+
+  @Test
+  void staffConfirmTwoTickedRegistrations(Browser browser) {
+    TrainingClass c = testClasses.open(10, 20, false, false);
+    List<Long> ids =
+        registrations
+            .registerPeople(
+                TestClasses.firm(13),
+                c.id(),
+                List.of(
+                    new RegistrationService.Applicant("440300130001", null, null),
+                    new RegistrationService.Applicant("440300130002", null, null),
+                    new RegistrationService.Applicant("440300130003", null, null)),
+                false)
+            .stream()
+            .map(RegistrationService.Result::registrationId)
+            .toList();
+
+    browser.signIn("STAFF", "sz-staff", "Demo@2026");
+    browser.open("/manage/classes/" + c.id() + "/registrations");
+    browser.screenshot("confirmation-before");
+
+    checkbox(browser, ids.get(0)).click();
+    checkbox(browser, ids.get(1)).click();
+    assertThat(browser.visible(By.cssSelector("[data-selected-count]")).getText())
+        .isEqualTo("已选 2 条");
+    browser.submit(By.cssSelector("button[data-test=confirm]"));
+
+    assertThat(browser.visible(By.cssSelector("[data-test=result]")).getText()).contains("已确认 2 人");
+    assertThat(status(browser, ids.get(0))).isEqualTo("已确认");
+    assertThat(status(browser, ids.get(1))).isEqualTo("已确认");
+    assertThat(status(browser, ids.get(2))).isEqualTo("待确认");
+    assertThat(browser.visible(By.cssSelector("[data-count=confirmed]")).getText()).isEqualTo("2");
+
+    // Everything fits the 1366 px window: no horizontal scrolling to reach the actions.
+    long overflow =
+        (Long)
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "return document.documentElement.scrollWidth"
+                        + " - document.documentElement.clientWidth;");
+    assertThat(overflow).isLessThanOrEqualTo(0);
+    for (String action : List.of("confirm", "reject", "up-to-capacity", "export-all")) {
+      WebElement button = browser.visible(By.cssSelector("[data-test=" + action + "]"));
+      assertThat(button.getRect().getX() + button.getRect().getWidth()).isLessThan(1366);
+    }
+    assertThat(browser.driver().getPageSource()).doesNotContain("??");
+    browser.screenshot("confirmation-after");
+
+    browser.open("/manage/classes/" + c.id() + "/sign-in-sheet");
+    assertThat(browser.visible(By.cssSelector("[data-test=sheet]")).getText())
+        .contains("440300130001", "440300130002")
+        .doesNotContain("440300130003");
+    browser.screenshot("confirmation-sign-in-sheet");
+  }
+
+  private static WebElement checkbox(Browser browser, long id) {
+    return browser.visible(
+        By.cssSelector("tr[data-registration='" + id + "'] input[data-row-check]"));
+  }
+
+  private static String status(Browser browser, long id) {
+    return browser.visible(By.cssSelector("tr[data-registration='" + id + "'] .tag")).getText();
+  }
+}
