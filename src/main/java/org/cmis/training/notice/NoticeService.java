@@ -159,7 +159,8 @@ public class NoticeService {
 
   /**
    * The classes a notice of the staff's institute may link: its published classes that are neither
-   * cancelled nor finished (newest first, at most 100), and those the notice links already.
+   * cancelled nor finished (open ones first, at most 100 of each status), and those the notice
+   * links already.
    */
   @Transactional(readOnly = true)
   public List<LinkedClass> linkable(CurrentUser staff, @Nullable NoticeDetail current) {
@@ -168,12 +169,17 @@ public class NoticeService {
       current.classes().forEach(c -> options.put(c.id(), c));
     }
     if (staff.instituteCode() != null) {
-      ClassQuery own =
-          new ClassQuery(null, null, null, null, null, null, null, null, staff.instituteCode());
-      for (ClassListItem item : classes.list(staff, own, new Paging(1, 100)).items()) {
-        TrainingClass c = item.trainingClass();
-        if (c.published() && !c.cancelled() && item.status() != ClassStatus.FINISHED) {
-          options.putIfAbsent(c.id(), linked(c));
+      // Open classes first, then those still to open, then the rest that can still be attended.
+      for (ClassStatus status :
+          List.of(
+              ClassStatus.OPEN,
+              ClassStatus.NOT_OPEN,
+              ClassStatus.CLOSED,
+              ClassStatus.IN_PROGRESS)) {
+        ClassQuery own =
+            new ClassQuery(null, null, null, null, null, null, null, status, staff.instituteCode());
+        for (ClassListItem item : classes.list(staff, own, new Paging(1, 100)).items()) {
+          options.putIfAbsent(item.trainingClass().id(), linked(item.trainingClass()));
         }
       }
     }
