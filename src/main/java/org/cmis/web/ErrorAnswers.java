@@ -111,7 +111,12 @@ class ErrorAnswers {
     return answer(new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN"), request);
   }
 
-  @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+  @ExceptionHandler({
+    PessimisticLockingFailureException.class,
+    QueryTimeoutException.class,
+    org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
   Object busy(HttpServletRequest request) {
     return answer(
         new CmisException(ErrorCode.BUSY, "error.BUSY", List.of(), java.time.Duration.ofSeconds(1)),
@@ -166,7 +171,11 @@ class ErrorAnswers {
    */
   private static boolean isLockWait(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException) {
+        return true;
+      }
       if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
           && java.util.Set.of("55P03", "40P01", "40001", "57014").contains(sql.getSQLState())) {
         return true;
       }

@@ -72,6 +72,19 @@ public class RegistrationRepository {
         .optional();
   }
 
+  /** Whether the member holds a live (active or waitlisted) registration in the class. */
+  boolean hasLive(long classId, String memberNo) {
+    return jdbc.sql(
+            "select exists (select 1 from registration where class_id = :class"
+                + " and member_no = :member and status in "
+                + LIVE
+                + ")")
+        .param("class", classId)
+        .param("member", memberNo)
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Moves a registration from one of the given states to another; answers whether it did. */
   boolean transition(
       long id,

@@ -112,11 +112,13 @@ public class RegistrationService {
     if (!contactErrors.isEmpty()) {
       throw CmisException.validation(contactErrors);
     }
+    refuseEarly(c, self, waitlist);
     Result result =
         apply(
                 member,
                 classId,
                 List.of(new Applicant(self.memberNo(), m, e)),
+                Map.of(self.memberNo(), self),
                 waitlist,
                 Registration.Channel.SELF)
             .get(0);
@@ -153,17 +155,36 @@ public class RegistrationService {
     if (people.isEmpty() || people.size() > MAX_PEOPLE) {
       throw CmisException.validation(List.of(new FieldError("people", "registration.people.size")));
     }
-    return apply(caller, classId, people, waitlist, channel);
+    Map<String, MemberProfile> profiles =
+        members.profiles(new LinkedHashSet<>(people.stream().map(Applicant::memberNo).toList()));
+    return apply(caller, classId, people, profiles, waitlist, channel);
+  }
+
+  /**
+   * Refusals a member gets without waiting for the class lock: not eligible, and — read without the
+   * lock, so at worst a place freed a moment ago is missed and the member tries again — a full
+   * class. In the rush most requests are answered here, away from the one hot row.
+   */
+  private void refuseEarly(TrainingClass c, MemberProfile self, boolean waitlist) {
+    if (!Eligibility.eligible(c, self)) {
+      throw new CmisException(ErrorCode.NOT_ELIGIBLE, "error.NOT_ELIGIBLE");
+    }
+    boolean full = c.registeredCount() >= c.maxRegistrations();
+    if (full && !(waitlist && c.waitlistEnabled())) {
+      if (registrations.hasLive(c.id(), self.memberNo())) {
+        throw new CmisException(ErrorCode.ALREADY_REGISTERED, "error.ALREADY_REGISTERED");
+      }
+      throw new CmisException(ErrorCode.CLASS_FULL, "error.CLASS_FULL");
+    }
   }
 
   private List<Result> apply(
       CurrentUser caller,
       long classId,
       List<Applicant> people,
+      Map<String, MemberProfile> profiles,
       boolean waitlist,
       Registration.Channel channel) {
-    Map<String, MemberProfile> profiles =
-        members.profiles(new LinkedHashSet<>(people.stream().map(Applicant::memberNo).toList()));
     TrainingClass c = classes.lock(classId).orElseThrow();
     refuseClassLevel(caller, c);
     OffsetDateTime now = OffsetDateTime.now(clock);
