@@ -5,12 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.web.Problems;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -43,10 +45,20 @@ public class ApiTokenFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<CurrentUser> user =
-        header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-            ? tokens.authenticate(header.substring(PREFIX.length()).trim())
-            : Optional.empty();
+    Optional<CurrentUser> user;
+    try {
+      user =
+          header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+              ? tokens.authenticate(header.substring(PREFIX.length()).trim())
+              : Optional.empty();
+    } catch (DataAccessException e) {
+      // No database connection within the pool's timeout: nothing was done, try again.
+      problems.write(
+          request,
+          response,
+          new CmisException(ErrorCode.BUSY, "error.BUSY", List.of(), Duration.ofSeconds(1)));
+      return;
+    }
     if (user.isEmpty()) {
       problems.write(
           request, response, new CmisException(ErrorCode.UNAUTHENTICATED, "error.UNAUTHENTICATED"));
