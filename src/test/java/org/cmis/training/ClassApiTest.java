@@ -105,6 +105,17 @@ class ClassApiTest {
   }
 
   @Test
+  void aPublishedClassCannotGoBackToDraft() {
+    long id = create(body("已发布", 10, 10, true, ""));
+    assertThat(sz.patch("/api/v1/classes/" + id, "{\"published\": false}"))
+        .hasStatus(422)
+        .bodyJson()
+        .extractingPath("$.errors[0].field")
+        .isEqualTo("published");
+    assertThat(member.get("/api/v1/classes/" + id)).hasStatusOk();
+  }
+
+  @Test
   void draftsAreHiddenFromMembersFirmsAndOtherInstitutes() {
     long id = create(body("草稿班", 10, 10, false, ""));
     assertThat(sz.get("/api/v1/classes/" + id))

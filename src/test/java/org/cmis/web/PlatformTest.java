@@ -77,6 +77,13 @@ class PlatformTest {
   }
 
   @Test
+  void afterSignInThePageAskedForOpensAsAPathOnThisSite() {
+    WebSession web = new WebSession(mvc);
+    assertThat(web.get("/messages?page=1")).hasStatus3xxRedirection();
+    assertThat(web.signIn("STAFF", "sz-staff", "Demo@2026")).hasRedirectedUrl("/messages?page=1");
+  }
+
+  @Test
   void eachRoleHasItsHomePage() {
     for (String[] who :
         new String[][] {

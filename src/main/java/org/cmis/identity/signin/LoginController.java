@@ -7,6 +7,8 @@ import org.cmis.identity.account.Account;
 import org.cmis.identity.captcha.CaptchaService;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.web.ClientAddress;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -81,6 +83,19 @@ class LoginController {
     }
     SavedRequest saved = requestCache.getRequest(request, response);
     requestCache.removeRequest(request, response);
-    return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
+    return "redirect:" + localTarget(saved);
+  }
+
+  /** The saved page as a path on this site, never a URL built from the request's Host header. */
+  private static String localTarget(@Nullable SavedRequest saved) {
+    if (!(saved instanceof DefaultSavedRequest request)) {
+      return "/";
+    }
+    String query = request.getQueryString();
+    String path = request.getRequestURI();
+    if (!path.startsWith("/") || path.startsWith("//")) {
+      return "/";
+    }
+    return query == null ? path : path + "?" + query;
   }
 }

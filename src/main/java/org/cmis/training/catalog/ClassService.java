@@ -85,6 +85,10 @@ public class ClassService {
       throw new CmisException(ErrorCode.INVALID_STATE, "error.INVALID_STATE");
     }
     ClassData data = ClassRules.check(patch.over(ClassInput.of(c)), c.code());
+    if (c.published() && !data.published()) {
+      // Registrants must keep seeing the class they registered for: cancel it instead.
+      throw CmisException.validation(List.of(new FieldError("published", "class.unpublish")));
+    }
     if (classes.codeTaken(c.instituteCode(), data.code(), id)) {
       throw CmisException.validation(List.of(new FieldError("code", "class.code.taken")));
     }

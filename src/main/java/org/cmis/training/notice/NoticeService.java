@@ -21,6 +21,7 @@ import org.cmis.training.catalog.ClassListItem;
 import org.cmis.training.catalog.ClassQuery;
 import org.cmis.training.catalog.ClassService;
 import org.cmis.training.catalog.TrainingClass;
+import org.cmis.training.registration.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -194,7 +195,8 @@ public class NoticeService {
   private NoticeRules.Checked check(CurrentUser staff, NoticeInput input, List<FieldError> errors) {
     NoticeRules.Checked checked = NoticeRules.check(input, errors);
     for (long classId : checked.classIds()) {
-      Optional<TrainingClass> c = visibleClass(staff, classId);
+      Optional<TrainingClass> c =
+          visibleClass(staff, classId).filter(x -> Access.isOrganiser(staff, x));
       if (c.isEmpty()) {
         errors.add(new FieldError("classIds", "notice.classIds.unknown"));
         break;

@@ -348,4 +348,31 @@ class NoticePagesTest {
     assertThat(m.find()).isTrue();
     return Long.parseLong(m.group(1));
   }
+
+  @Test
+  void staffMayLinkOnlyTheirOwnInstitutesClasses() {
+    TrainingClass shenzhen = testClasses.open(10, 10, false, false);
+    WebSession beijing = session("STAFF", "bj-staff");
+    String title = "北京的通知 " + System.nanoTime();
+    assertThat(
+            postForm(
+                beijing,
+                "/manage/notices/new",
+                List.of(),
+                "title",
+                title,
+                "publishDate",
+                today.toString(),
+                "classIds",
+                Long.toString(shenzhen.id())))
+        .hasStatusOk()
+        .bodyText()
+        .contains("关联的培训班不存在");
+    assertThat(
+            jdbc.sql("select count(*) from notice where title = :t")
+                .param("t", title)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
 }
