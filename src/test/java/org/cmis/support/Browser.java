@@ -157,7 +157,19 @@ public final class Browser implements AutoCloseable {
   /** Clicks a button that submits a form and waits until the next page has loaded. */
   public Browser submit(By button) {
     WebElement page = driver.findElement(By.tagName("html"));
-    await(ExpectedConditions.elementToBeClickable(button)).click();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        await(ExpectedConditions.elementToBeClickable(button)).click();
+        break;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // Chromium's inspector now and then loses a node it just found (seen right after a file
+        // input was filled); look again while the page is still the same one.
+        if (attempt == 3
+            || Boolean.TRUE.equals(ExpectedConditions.stalenessOf(page).apply(driver))) {
+          throw e;
+        }
+      }
+    }
     await(ExpectedConditions.stalenessOf(page));
     awaitLoaded();
     return this;
