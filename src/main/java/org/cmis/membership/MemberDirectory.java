@@ -8,6 +8,7 @@ import org.cmis.shared.ErrorCode;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
+import org.cmis.shared.SqlLike;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ public class MemberDirectory {
     }
     if (query.q() != null && !query.q().isBlank()) {
       where.add("(m.name like :q escape '\\' or m.member_no like :q escape '\\')");
-      params.put("q", "%" + escapeLike(query.q().trim()) + "%");
+      params.put("q", SqlLike.contains(query.q()));
     }
     String from =
         " from member m left join firm f on f.id = m.firm_id where "
@@ -135,9 +136,5 @@ public class MemberDirectory {
         throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
       }
     }
-  }
-
-  private static String escapeLike(String value) {
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -1,10 +1,12 @@
 package org.cmis.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -68,8 +70,8 @@ class IdempotencyTest {
   }
 
   /**
-   * Creates a "thing" per call (counted by its name), after {@code delayMillis}; the first {@code
-   * failTimes} calls of a name are refused with 409 instead.
+   * Creates a "thing" per call (counted by its name), held at the gate when {@code hold}; the first
+   * {@code failTimes} calls of a name are refused with 409 instead.
    */
   @RestController
   @RequestMapping("/api/v1/test-idempotency")
@@ -78,6 +80,7 @@ class IdempotencyTest {
     static final AtomicLong ids = new AtomicLong();
     static final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    static volatile CountDownLatch gate = new CountDownLatch(0);
 
     static int created(String name) {
       return created.computeIfAbsent(name, n -> new AtomicInteger()).get();
@@ -92,8 +95,10 @@ class IdempotencyTest {
         throws InterruptedException {
       String name = (String) body.get("name");
       int attempt = attempts.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
-      Number delay = (Number) body.getOrDefault("delayMillis", 0);
-      Thread.sleep(delay.longValue());
+      if (Boolean.TRUE.equals(body.get("hold"))) {
+        // Stays in progress until the test opens the gate, so the repeats meet an unfinished first.
+        gate.await(30, TimeUnit.SECONDS);
+      }
       Number failTimes = (Number) body.getOrDefault("failTimes", 0);
       if (attempt <= failTimes.intValue()) {
         throw new CmisException(ErrorCode.INVALID_STATE, "error.INVALID_STATE");
@@ -253,7 +258,8 @@ class IdempotencyTest {
   void twentyConcurrentRepeatsCreateOnceAndAllAnswerTheSame() throws Exception {
     String name = name();
     String key = key();
-    String body = "{\"name\":\"" + name + "\",\"delayMillis\":400}";
+    String body = "{\"name\":\"" + name + "\",\"hold\":true}";
+    ThingsController.gate = new CountDownLatch(1);
     int threads = 20;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -271,6 +277,8 @@ class IdempotencyTest {
       }
       assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
       go.countDown();
+      await().atMost(Duration.ofSeconds(20)).until(() -> ThingsController.attempts(name) == 1);
+      ThingsController.gate.countDown();
       List<MvcTestResult> results = new ArrayList<>();
       for (Future<MvcTestResult> future : futures) {
         results.add(future.get(60, TimeUnit.SECONDS));

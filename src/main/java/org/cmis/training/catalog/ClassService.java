@@ -14,6 +14,7 @@ import org.cmis.shared.FieldError;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
+import org.cmis.shared.SqlLike;
 import org.cmis.training.ClassChanged;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.registration.Access;
@@ -164,11 +165,7 @@ public class ClassService {
     }
     if (q.name() != null && !q.name().isBlank()) {
       where.add("c.name like :name escape '\\'");
-      params.put(
-          "name",
-          "%"
-              + q.name().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-              + "%");
+      params.put("name", SqlLike.contains(q.name()));
     }
     if (q.registrationStartFrom() != null) {
       where.add("c.registration_start >= :rsFrom");

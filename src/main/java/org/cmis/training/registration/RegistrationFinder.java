@@ -10,6 +10,7 @@ import org.cmis.shared.ErrorCode;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
+import org.cmis.shared.SqlLike;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,11 +79,7 @@ public class RegistrationFinder {
     }
     if (q.name() != null && !q.name().isBlank()) {
       where.add("r.name like :name escape '\\'");
-      params.put(
-          "name",
-          "%"
-              + q.name().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-              + "%");
+      params.put("name", SqlLike.contains(q.name()));
     }
     String from =
         " from registration r join training_class c on c.id = r.class_id"
