@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.cmis.shared.AuditEvent;
+import org.cmis.shared.AuditEvents;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,33 @@ public class AuditLog {
         .param("before", event.before())
         .param("after", event.after())
         .update();
+  }
+
+  @EventListener
+  void on(AuditEvents events) {
+    List<AuditEvent> entries = events.entries();
+    if (entries.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            "insert into audit_entry (actor, action, entity_type, entity_id, client_address,"
+                + " before_state, after_state) select * from unnest(cast(:actors as text[]),"
+                + " cast(:actions as text[]), cast(:types as text[]), cast(:ids as text[]),"
+                + " cast(:addresses as text[]), cast(:befores as text[]), cast(:afters as"
+                + " text[]))")
+        .param("actors", column(entries, e -> cut(e.actor(), 100)))
+        .param("actions", column(entries, e -> cut(e.action(), 50)))
+        .param("types", column(entries, e -> cut(e.entityType(), 50)))
+        .param("ids", column(entries, e -> cut(e.entityId(), 100)))
+        .param("addresses", column(entries, e -> cut(addressOf(e), 64)))
+        .param("befores", column(entries, AuditEvent::before))
+        .param("afters", column(entries, AuditEvent::after))
+        .update();
+  }
+
+  private static String[] column(
+      List<AuditEvent> entries, Function<AuditEvent, @Nullable String> value) {
+    return entries.stream().map(value).toArray(String[]::new);
   }
 
   /** The event's client address, or the current request's when the publisher had none. */

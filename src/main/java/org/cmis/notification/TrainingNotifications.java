@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.cmis.training.ClassChanged;
 import org.cmis.training.RegistrationChanged;
+import org.cmis.training.RegistrationsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -33,6 +34,11 @@ class TrainingNotifications {
   @ApplicationModuleListener
   void on(RegistrationChanged event) {
     notifier.registrationChanged(event);
+  }
+
+  @ApplicationModuleListener
+  void on(RegistrationsChanged event) {
+    event.changes().forEach(notifier::registrationChanged);
   }
 
   @ApplicationModuleListener

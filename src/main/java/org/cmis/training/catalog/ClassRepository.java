@@ -50,16 +50,57 @@ public class ClassRepository {
   }
 
   /**
-   * Locks the class row for the rest of the transaction. Every transaction that changes a class's
-   * registrations takes this lock first, so they never deadlock; a wait over the transaction's
-   * lock_timeout fails as BUSY.
+   * Locks the class row for the rest of the transaction. A registration takes it after inserting
+   * its own rows, every other change of a class's registrations before touching them; since a row
+   * holder waits for nothing but the commit, they never deadlock (ADR 0009). A wait over the
+   * transaction's lock_timeout fails as BUSY. The lock is FOR NO KEY UPDATE, the one an UPDATE of
+   * the counters takes: it excludes other lockers but not the KEY SHARE lock that a registration
+   * insert's foreign key check takes on the class, which would otherwise deadlock.
    */
   public Optional<TrainingClass> lock(long id) {
     jdbc.sql("set local lock_timeout = '3s'").update();
-    return jdbc.sql("select " + COLUMNS + FROM + " where c.id = :id for update of c")
+    return jdbc.sql("select " + COLUMNS + FROM + " where c.id = :id for no key update of c")
         .param("id", id)
         .query(ClassRepository::map)
         .optional();
+  }
+
+  /**
+   * Bounds every lock wait of the current transaction to 3 seconds (then BUSY). A registration
+   * calls it first: its insert can wait too, for a class row someone holds FOR UPDATE.
+   */
+  public void boundLockWaits() {
+    jdbc.sql("set local lock_timeout = '3s'").update();
+  }
+
+  /**
+   * Takes places in one conditional update, the last statement of a registration that was written
+   * without the lock (see ADR 0009): the update is the lock and the check at once, so the row is
+   * held only for this statement and the commit. Answers false, changing nothing, when the class no
+   * longer has the places, is no longer open to members (for {@code open}), or — for waitlisted
+   * registrations — has room again; the caller rolls back and decides afresh.
+   */
+  public boolean take(
+      long id, int registered, int confirmed, int waitlisted, boolean open, LocalDate today) {
+    return jdbc.sql(
+                "update training_class set registered_count = registered_count + :r,"
+                    + " confirmed_count = confirmed_count + :c,"
+                    + " waitlisted_count = waitlisted_count + :w"
+                    + " where id = :id and not cancelled and not external"
+                    + " and registered_count + :r <= max_registrations"
+                    + " and confirmed_count + :c <= capacity"
+                    + " and (:w = 0 or (waitlist_enabled"
+                    + " and registered_count + :r >= max_registrations))"
+                    + " and (not :open or (published"
+                    + " and :today between registration_start and registration_end))")
+            .param("r", registered)
+            .param("c", confirmed)
+            .param("w", waitlisted)
+            .param("id", id)
+            .param("open", open)
+            .param("today", today)
+            .update()
+        == 1;
   }
 
   /** Adds to the counters of a locked class; the table's checks refuse a broken invariant. */

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cmis.training.RegistrationStatus;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +39,9 @@ public class RegistrationRepository {
 
   /**
    * Inserts a registration unless the member already has a live one in the class (the partial
-   * unique index decides, also against concurrent inserts). Answers the new id, if any.
+   * unique index decides, also against concurrent inserts). Answers the new registration, if any.
    */
-  Optional<Long> insertUnlessLive(
+  Optional<Registration> insertUnlessLive(
       long classId,
       String memberNo,
       String name,
@@ -51,12 +53,13 @@ public class RegistrationRepository {
       OffsetDateTime now,
       String createdBy) {
     return jdbc.sql(
-            "insert into registration (class_id, member_no, name, firm_no, status, channel,"
+            "insert into registration as r (class_id, member_no, name, firm_no, status, channel,"
                 + " mobile, email, registered_at, decided_at, created_by) values (:class, :member,"
                 + " :name, :firm, :status, :channel, :mobile, :email, :now, :decided, :by)"
                 + " on conflict (class_id, member_no) where status in "
                 + LIVE
-                + " do nothing returning id")
+                + " do nothing returning "
+                + COLUMNS)
         .param("class", classId)
         .param("member", memberNo)
         .param("name", name)
@@ -68,8 +71,72 @@ public class RegistrationRepository {
         .param("now", now)
         .param("decided", status == RegistrationStatus.CONFIRMED ? now : null)
         .param("by", createdBy)
-        .query(Long.class)
+        .query(RegistrationRepository::map)
         .optional();
+  }
+
+  /** A person to insert with {@link #insertPendingUnlessLive}. */
+  record NewRegistration(
+      String memberNo, String name, @Nullable String firmNo, String mobile, String email) {}
+
+  /**
+   * Inserts PENDING registrations in one statement for the people without a live one in the class,
+   * in member-number order: a fixed order, so two requests naming the same people wait for each
+   * other instead of deadlocking. Answers member number → new id.
+   */
+  Map<String, Long> insertPendingUnlessLive(
+      long classId,
+      List<NewRegistration> people,
+      Registration.Channel channel,
+      OffsetDateTime now,
+      String createdBy) {
+    Map<String, Long> ids = new HashMap<>();
+    jdbc.sql(
+            "insert into registration (class_id, member_no, name, firm_no, status, channel,"
+                + " mobile, email, registered_at, created_by)"
+                + " select :class, p.member_no, p.name, p.firm_no, 'PENDING', :channel, p.mobile,"
+                + " p.email, :now, :by from unnest(cast(:members as text[]), cast(:names as"
+                + " text[]), cast(:firms as text[]), cast(:mobiles as text[]), cast(:emails as"
+                + " text[])) as p (member_no, name, firm_no, mobile, email) order by p.member_no"
+                + " on conflict (class_id, member_no) where status in "
+                + LIVE
+                + " do nothing returning member_no, id")
+        .param("class", classId)
+        .param("channel", channel.name())
+        .param("now", now)
+        .param("by", createdBy)
+        .param("members", people.stream().map(NewRegistration::memberNo).toArray(String[]::new))
+        .param("names", people.stream().map(NewRegistration::name).toArray(String[]::new))
+        .param("firms", people.stream().map(NewRegistration::firmNo).toArray(String[]::new))
+        .param("mobiles", people.stream().map(NewRegistration::mobile).toArray(String[]::new))
+        .param("emails", people.stream().map(NewRegistration::email).toArray(String[]::new))
+        .query((rs, row) -> ids.put(rs.getString("member_no"), rs.getLong("id")))
+        .list();
+    return ids;
+  }
+
+  /** Sets the state of registrations just inserted by this transaction (a firm's request). */
+  void settle(List<Long> ids, RegistrationStatus status, OffsetDateTime now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            "update registration set status = :status, decided_at = :decided"
+                + " where id = any(cast(:ids as bigint[]))")
+        .param("status", status.name())
+        .param("decided", status == RegistrationStatus.CONFIRMED ? now : null)
+        .param("ids", ids.toArray(Long[]::new))
+        .update();
+  }
+
+  /** Removes registrations this transaction inserted and found no place for. */
+  void discard(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql("delete from registration where id = any(cast(:ids as bigint[]))")
+        .param("ids", ids.toArray(Long[]::new))
+        .update();
   }
 
   /** Whether the member holds a live (active or waitlisted) registration in the class. */
