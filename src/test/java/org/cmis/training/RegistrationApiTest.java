@@ -198,6 +198,17 @@ class RegistrationApiTest {
             "WAITLISTED");
     assertThat(result).bodyJson().extractingPath("$.results[0].status").isEqualTo("PENDING");
     assertThat(result).bodyJson().extractingPath("$.results[7].status").isEqualTo("WAITLISTED");
+    // one multi-row audit insert for the request: an entry per registration, nothing else left
+    assertThat(
+            org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql(
+                    "select count(*) from audit_entry where entity_type = 'Registration' and"
+                        + " entity_id in (select id::text from registration where class_id = ?)"
+                        + " and action in ('REGISTRATION_PENDING', 'REGISTRATION_WAITLISTED')")
+                .param(c)
+                .query(Long.class)
+                .single())
+        .isEqualTo(4L);
     assertThat(firm.get("/api/v1/registrations?classId=" + c))
         .bodyJson()
         .extractingPath("$.total")
