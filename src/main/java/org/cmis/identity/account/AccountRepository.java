@@ -34,19 +34,26 @@ public class AccountRepository {
         .optional();
   }
 
-  /** The enabled account of a live API token, in one round trip. */
-  public Optional<Account> findByLiveToken(String tokenHash, Instant now) {
+  /** The enabled account of a live API token and the token's expiry, in one round trip. */
+  public Optional<TokenOwner> findByLiveToken(String tokenHash, Instant now) {
     return jdbc.sql(
             "select "
                 + COLUMNS.replace("id,", "a.id,").replace(", account,", ", a.account,")
+                + ", t.expires_at"
                 + " from api_token t join account a on a.id = t.account_id"
                 + " where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now"
                 + " and a.enabled")
         .param("hash", tokenHash)
         .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-        .query(AccountRepository::map)
+        .query(
+            (rs, row) ->
+                new TokenOwner(
+                    map(rs, row), rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
         .optional();
   }
+
+  /** The account a live API token belongs to, and when the token expires. */
+  public record TokenOwner(Account account, Instant expiresAt) {}
 
   public Optional<Account> findById(long id) {
     return jdbc.sql("select " + COLUMNS + " from account where id = :id")

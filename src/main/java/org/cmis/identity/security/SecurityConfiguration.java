@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -49,6 +50,15 @@ class SecurityConfiguration {
   }
 
   /** The session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over TLS. */
+  /**
+   * Spring Security wraps each filter of each request in an observation when a registry exists; the
+   * {@code http.server.requests} metrics stay (docs/PERFORMANCE.md, session 3).
+   */
+  @Bean
+  SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
+
   @Bean
   CookieSerializer cookieSerializer() {
     DefaultCookieSerializer serializer = new DefaultCookieSerializer();
