@@ -90,7 +90,7 @@ start_app() {
   else
     db_args=(--cmis.data-dir="$DATA_DIR")
   fi
-  java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" "${db_args[@]}" \
+  java -Xmx"$HEAP" -Xlog:gc:file="$BENCH_LOGS/gc-%p.log" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" "${db_args[@]}" \
     --cmis.security.captcha.enabled=false --logging.level.root=WARN "$@" >"$log" 2>&1 &
   APP_PID=$!
   APP_PIDS+=("$APP_PID")
@@ -185,20 +185,14 @@ bench_members() {
   sql -c "select member_no from member where member_no like '9900%' order by member_no limit $1"
 }
 
-# Peak used heap (MB) of a JVM, sampled by jstat every 200 ms into a file until killed.
-sample_heap() {
-  local pid=$1 out=$2
-  (
-    echo 0 >"$out"
-    peak=0
-    while kill -0 "$pid" 2>/dev/null; do
-      used=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}')
-      if [ -n "$used" ] && [ "$used" -gt "$peak" ]; then peak=$used; echo "$peak" >"$out"; fi
-      sleep 0.2
-    done
-  ) </dev/null >/dev/null 2>&1 &
-  BG_PIDS+=("$!")
-  SAMPLER_PID=$!
+# Peak used heap (MB) of an instance since line <from> of its GC log: peak_heap <pid> <from>. The
+# used heap only grows between collections, so its peak is the largest "before" of the GC log
+# (-Xlog:gc into $BENCH_LOGS/gc-<pid>.log, see start_app) or the heap used now. Sampling with jstat instead started a JVM five times a second, on the same cores
+# as the rush.
+peak_heap() {
+  local now
+  now=$(jcmd "$1" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1)
+  { tail -n +"$2" "$BENCH_LOGS/gc-$1.log" 2>/dev/null | grep -o '[0-9]*M->'  | tr -d 'M->'; echo $(( ${now:-0} / 1024 )); } | sort -n | tail -1
 }
 
 # value <key> <RESULT line>
@@ -218,33 +212,18 @@ member_tokens() {
   client tokens "http://localhost:$port" "$out.accounts" "$out" MEMBER "${TOKEN_PARALLEL:-4}" >&2
 }
 
-# The helper table of bench/registration.pgbench: the hashes of the live bench tokens.
-pgbench_tokens() {
-  sql <<'EOF2'
-drop table if exists bench_pgbench_token;
-create table bench_pgbench_token as
-select row_number() over (order by t.token_hash)::int as i, t.token_hash
-  from api_token t join account a on a.id = t.account_id
- where a.account like '9900%' and t.revoked_at is null and t.expires_at > now();
-alter table bench_pgbench_token add primary key (i);
-EOF2
-  sql -c "select count(*) from bench_pgbench_token"
-}
-
 # pgbench of the registration transaction: run_pgbench <classId> <clients> <seconds> -> tps
 run_pgbench() {
-  local ntok firms out
-  ntok=$(pgbench_tokens)
+  local firms out
   firms=$(sql -c "select count(*) from firm where firm_no like '9900%'")
   out=$(pgbench -n -M prepared -f bench/registration.pgbench -D cid="$1" -D firms="$firms" \
-    -D ntok="$ntok" -c "$2" -j 2 -T "$3" 2>&1) || { echo "$out" >&2; exit 1; }
+    -c "$2" -j 2 -T "$3" 2>&1) || { echo "$out" >&2; exit 1; }
   echo "$out" >"$BENCH_LOGS/pgbench.txt"
   # what pgbench wrote is not the application's: its rows go, the audit entries stay (append-only)
   sql <<EOF2 >/dev/null
 delete from event_publication where listener_id = 'bench.pgbench';
 delete from registration where class_id = $1;
 update training_class set registered_count = 0 where id = $1;
-drop table bench_pgbench_token;
 EOF2
   echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
@@ -283,28 +262,29 @@ rush_core() {
   ensure_pg_tools
   pg_env
   load_members "$N"
-  local tokens=target/bench-tokens-$N.txt staff stamp cid wid pcid line heap_files=() samplers=() p
+  local tokens=target/bench-tokens-$N.txt staff stamp cid wid pcid line p
   member_tokens "$port" "$N" "$tokens"
   staff=$(token "$port" STAFF sz-staff)
   stamp=$(date +%H%M%S)
-  if [ "${WARMUP:-1}" = 1 ]; then
-    wid=$(create_class "$port" "$staff" "压测-预热-$stamp" "$M" "$M")
-    say "warm-up: the same rush on class $wid (not counted)"
-    client rush "$bases" "$wid" "$tokens" "$C" >"$BENCH_LOGS/warmup.txt" 2>&1 || true
-  fi
+  local w
+  for ((w = 1; w <= ${WARMUP:-3}; w++)); do
+    wid=$(create_class "$port" "$staff" "压测-预热-$stamp-$w" "$M" "$M")
+    say "warm-up $w of ${WARMUP:-3}: the same rush on class $wid (not counted)"
+    client rush "$bases" "$wid" "$tokens" "$C" >"$BENCH_LOGS/warmup-$w.txt" 2>&1 || true
+    grep '^RESULT' "$BENCH_LOGS/warmup-$w.txt" >&2 || true
+  done
   cid=$(create_class "$port" "$staff" "压测-$stamp" "$M" "$M")
+  local marks=()
   for p in "${pids[@]}"; do
-    sample_heap "$p" "$BENCH_LOGS/heap-$p.txt"
-    heap_files+=("$BENCH_LOGS/heap-$p.txt")
-    samplers+=("$SAMPLER_PID")
+    marks+=("$(($(wc -l <"$BENCH_LOGS/gc-$p.log") + 1))")
   done
   say "rush: $N registrations for $M places on class $cid, $C in flight, through $bases"
   client rush "$bases" "$cid" "$tokens" "$C" | tee "$BENCH_LOGS/rush.txt" >&2
   line=$(grep '^RESULT' "$BENCH_LOGS/rush.txt")
-  kill "${samplers[@]}" 2>/dev/null || true
-  local peak=0 h
-  for h in "${heap_files[@]}"; do
-    [ "$(cat "$h")" -gt "$peak" ] && peak=$(cat "$h")
+  local peak=0 h i
+  for i in "${!pids[@]}"; do
+    h=$(peak_heap "${pids[$i]}" "${marks[$i]}")
+    [ "$h" -gt "$peak" ] && peak=$h
   done
   local broken
   broken=$(check_invariants "$cid" "$M" "$N" "$(value created "$line")")

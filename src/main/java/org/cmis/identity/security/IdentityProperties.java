@@ -11,7 +11,7 @@ public record IdentityProperties(
     @DefaultValue Lockout lockout,
     @DefaultValue AddressThrottle addressThrottle,
     @DefaultValue("8h") Duration tokenTtl,
-    @DefaultValue("30s") Duration tokenCacheTtl,
+    @DefaultValue("2m") Duration tokenCacheTtl,
     @DefaultValue("30m") Duration resetLinkTtl) {
 
   /** The sign-in captcha; off only for automated test environments. */

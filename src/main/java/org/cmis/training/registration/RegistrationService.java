@@ -113,9 +113,10 @@ public class RegistrationService {
       @Nullable String email,
       boolean waitlist) {
     for (int attempt = 1; ; attempt++) {
+      // the checks read without a transaction: most of a rush is refused here, in autocommit
+      SelfAttempt a = checkSelf(member, classId, mobile, email, waitlist);
       try {
-        Registration r =
-            transactions.execute(s -> attemptSelf(member, classId, mobile, email, waitlist));
+        Registration r = transactions.execute(s -> writeSelf(member, a));
         return Objects.requireNonNull(r);
       } catch (ClassMoved e) {
         if (attempt == ATTEMPTS) {
@@ -125,7 +126,15 @@ public class RegistrationService {
     }
   }
 
-  private Registration attemptSelf(
+  /** What a member's attempt is made on: the class and the member as read, the contact used. */
+  private record SelfAttempt(
+      TrainingClass c,
+      MemberProfile self,
+      String mobile,
+      String email,
+      RegistrationStatus status) {}
+
+  private SelfAttempt checkSelf(
       CurrentUser member,
       long classId,
       @Nullable String mobile,
@@ -153,23 +162,34 @@ public class RegistrationService {
       throw CmisException.validation(contactErrors);
     }
     refuseEarly(c, self, waitlist);
-    classes.boundLockWaits();
     // refuseEarly let a full class through only for its waitlist
     RegistrationStatus status =
         c.registeredCount() >= c.maxRegistrations()
             ? RegistrationStatus.WAITLISTED
             : placeStatus(c, c.confirmedCount());
+    return new SelfAttempt(c, self, m, e, status);
+  }
+
+  /**
+   * The attempt's one transaction: the registration, its event and audit entry, then the places,
+   * taken only if the class still has the figures the attempt was made on.
+   */
+  private Registration writeSelf(CurrentUser member, SelfAttempt a) {
+    TrainingClass c = a.c();
+    MemberProfile self = a.self();
+    RegistrationStatus status = a.status();
+    classes.boundLockWaits();
     Registration r =
         registrations
             .insertUnlessLive(
-                classId,
+                c.id(),
                 self.memberNo(),
                 self.name(),
                 self.firmNo(),
                 status,
                 Registration.Channel.SELF,
-                m,
-                e,
+                a.mobile(),
+                a.email(),
                 OffsetDateTime.now(clock),
                 member.account())
             .orElseThrow(
@@ -178,7 +198,7 @@ public class RegistrationService {
     boolean waiting = status == RegistrationStatus.WAITLISTED;
     boolean taken =
         classes.take(
-            classId,
+            c.id(),
             waiting ? 0 : 1,
             status == RegistrationStatus.CONFIRMED ? 1 : 0,
             waiting ? 1 : 0,
