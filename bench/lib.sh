@@ -267,9 +267,9 @@ rush_core() {
   staff=$(token "$port" STAFF sz-staff)
   stamp=$(date +%H%M%S)
   local w
-  for ((w = 1; w <= ${WARMUP:-3}; w++)); do
+  for ((w = 1; w <= ${WARMUP:-5}; w++)); do
     wid=$(create_class "$port" "$staff" "压测-预热-$stamp-$w" "$M" "$M")
-    say "warm-up $w of ${WARMUP:-3}: the same rush on class $wid (not counted)"
+    say "warm-up $w of ${WARMUP:-5}: the same rush on class $wid (not counted)"
     client rush "$bases" "$wid" "$tokens" "$C" >"$BENCH_LOGS/warmup-$w.txt" 2>&1 || true
     grep '^RESULT' "$BENCH_LOGS/warmup-$w.txt" >&2 || true
   done

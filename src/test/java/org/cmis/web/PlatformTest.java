@@ -14,6 +14,18 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class PlatformTest {
 
   @Autowired MockMvcTester mvc;
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  @Test
+  void linksAreNotLookedUpAsResources() {
+    // the resource chain's URL encoding searched the classpath for every link of a page
+    assertThat(
+            context.getBeanNamesForType(
+                org.springframework.web.servlet.resource.ResourceUrlEncodingFilter.class))
+        .isEmpty();
+    assertThat(mvc.get().uri("/css/cmis.css")).hasStatusOk();
+    assertThat(mvc.get().uri("/swagger-ui/index.html")).hasStatusOk();
+  }
 
   @Test
   void healthIsPublicAndOtherActuatorEndpointsNeedAnAdministrator() {
