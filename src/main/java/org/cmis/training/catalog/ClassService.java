@@ -141,7 +141,12 @@ public class ClassService {
     return classes.find(id).orElseThrow();
   }
 
-  /** One page of the classes the viewer may see, newest registration start first. */
+  /**
+   * One page of the classes the viewer may see, newest registration start first. The filters read
+   * only the class's own columns: the page's ids are found first (an index-only scan of
+   * training_class_list_idx for the usual filters), then only those rows are read whole with the
+   * viewer's own state, so a deep page does not build and sort every row before it.
+   */
   @Transactional(readOnly = true)
   public PageResult<ClassListItem> list(CurrentUser viewer, ClassQuery q, Paging paging) {
     List<String> where = new ArrayList<>();
@@ -193,7 +198,7 @@ public class ClassService {
     }
     String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
     long total =
-        jdbc.sql("select count(*)" + ClassRepository.FROM + condition)
+        jdbc.sql("select count(*) from training_class c" + condition)
             .params(params)
             .query(Long.class)
             .single();
@@ -220,8 +225,10 @@ public class ClassService {
                     + ", "
                     + mine
                     + ClassRepository.FROM
+                    + " where c.id in (select c.id from training_class c"
                     + condition
-                    + " order by c.registration_start desc, c.id limit :limit offset :offset")
+                    + " order by c.registration_start desc, c.id limit :limit offset :offset)"
+                    + " order by c.registration_start desc, c.id")
             .params(params)
             .param("limit", paging.size())
             .param("offset", paging.offset())
