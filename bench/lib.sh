@@ -192,7 +192,7 @@ bench_members() {
 peak_heap() {
   local now
   now=$(jcmd "$1" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1)
-  { tail -n +"$2" "$BENCH_LOGS/gc-$1.log" 2>/dev/null | grep -o '[0-9]*M->'  | tr -d 'M->'; echo $(( ${now:-0} / 1024 )); } | sort -n | tail -1
+  { tail -n +"$2" "$BENCH_LOGS/gc-$1.log" 2>/dev/null | grep -o '[0-9]*M->' | sed 's/M->//'; echo $(( ${now:-0} / 1024 )); } | sort -n | tail -1
 }
 
 # value <key> <RESULT line>
