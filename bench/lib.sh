@@ -185,6 +185,18 @@ bench_members() {
   sql -c "select member_no from member where member_no like '9900%' order by member_no limit $1"
 }
 
+# CPU time (ms, user + system) of processes: cpu_ms <pid>... (those that ended in between are lost)
+cpu_ms() {
+  local t=0 p v
+  for p in "$@"; do
+    v=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true)
+    t=$((t + ${v:-0}))
+  done
+  echo $((t * 1000 / $(getconf CLK_TCK)))
+}
+# Idle time of the whole machine (ms, all cores together).
+idle_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d", $5 * 1000 / hz }' /proc/stat; }
+
 # Peak used heap (MB) of an instance since line <from> of its GC log: peak_heap <pid> <from>. The
 # used heap only grows between collections, so its peak is the largest "before" of the GC log
 # (-Xlog:gc into $BENCH_LOGS/gc-<pid>.log, see start_app) or the heap used now. Sampling with jstat instead started a JVM five times a second, on the same cores
@@ -279,7 +291,13 @@ rush_core() {
     marks+=("$(($(wc -l <"$BENCH_LOGS/gc-$p.log") + 1))")
   done
   say "rush: $N registrations for $M places on class $cid, $C in flight, through $bases"
+  local app0 pg0 idle0 wall0 cpu_line
+  app0=$(cpu_ms "${pids[@]}") pg0=$(cpu_ms $(pgrep -x postgres)) idle0=$(idle_ms) wall0=$(date +%s%N)
   client rush "$bases" "$cid" "$tokens" "$C" | tee "$BENCH_LOGS/rush.txt" >&2
+  cpu_line=$(awk -v n="$N" -v a=$(($(cpu_ms "${pids[@]}") - app0)) -v p=$(($(cpu_ms $(pgrep -x postgres)) - pg0)) \
+    -v i=$(($(idle_ms) - idle0)) -v w=$((($(date +%s%N) - wall0) / 1000000)) -v c="$(nproc)" \
+    'BEGIN { printf "cpu per request: application %.2f ms, PostgreSQL %.2f ms, the rest (load generator, system) %.2f ms, idle %.2f ms (%d cores x %d ms)", a / n, p / n, (w * c - a - p - i) / n, i / n, c, w }')
+  say "$cpu_line"
   line=$(grep '^RESULT' "$BENCH_LOGS/rush.txt")
   local peak=0 h i
   for i in "${!pids[@]}"; do
