@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.cmis.identity.account.AccountRepository.TokenOwner;
 import org.cmis.identity.security.IdentityProperties;
@@ -18,9 +20,10 @@ import org.springframework.stereotype.Component;
  * check asks the database, as it did before the cache.
  *
  * <p>An answer read from the database is kept only if nothing was evicted while it was read: an
- * eviction first moves {@link #generation} on and then removes, and a reader puts its answer and
- * then takes it back if the generation moved. So a revocation told during the read cannot leave the
- * revoked token behind.
+ * eviction first moves {@link #generation} on and then removes, and a reader puts its answer only
+ * if the generation has not moved, in a step that evictions wait for (a read-write lock: readers
+ * share it, evictions are rare). So a revocation told during the read can neither be missed nor be
+ * followed by a moment in which the revoked token is found kept.
  */
 @Component
 class TokenCache {
@@ -29,6 +32,7 @@ class TokenCache {
 
   private final Cache<String, Entry> entries;
   private final AtomicLong generation = new AtomicLong();
+  private final ReadWriteLock keeping = new ReentrantReadWriteLock();
   private final boolean enabled;
   private volatile boolean live;
 
@@ -56,24 +60,42 @@ class TokenCache {
     owner.ifPresent(
         o -> {
           CurrentUser user = o.account().toCurrentUser();
-          entries.put(tokenHash, new Entry(user, user.accountId(), o.expiresAt()));
-          if (generation.get() != before || !live) {
-            entries.invalidate(tokenHash);
+          Entry read = new Entry(user, user.accountId(), o.expiresAt());
+          // evictions wait for this step: kept only if nothing was evicted since the read
+          keeping.readLock().lock();
+          try {
+            if (generation.get() == before && live) {
+              entries.put(tokenHash, read);
+            }
+          } finally {
+            keeping.readLock().unlock();
           }
         });
     return owner.map(o -> o.account().toCurrentUser());
   }
 
+  boolean enabled() {
+    return enabled;
+  }
+
   /** One token changed (revoked, its expiry moved, deleted). */
   void evictToken(String tokenHash) {
-    generation.incrementAndGet();
-    entries.invalidate(tokenHash);
+    evict(() -> entries.invalidate(tokenHash));
   }
 
   /** An account changed: every token of it is read again. */
   void evictAccount(long accountId) {
-    generation.incrementAndGet();
-    entries.asMap().values().removeIf(e -> e.accountId() == accountId);
+    evict(() -> entries.asMap().values().removeIf(e -> e.accountId() == accountId));
+  }
+
+  private void evict(Runnable removal) {
+    keeping.writeLock().lock();
+    try {
+      generation.incrementAndGet();
+      removal.run();
+    } finally {
+      keeping.writeLock().unlock();
+    }
   }
 
   /** A change told through the channel: {@code token:<hash>} or {@code account:<id>}. */
@@ -106,7 +128,6 @@ class TokenCache {
   }
 
   private void clear() {
-    generation.incrementAndGet();
-    entries.invalidateAll();
+    evict(entries::invalidateAll);
   }
 }

@@ -22,11 +22,13 @@ class TokenChangeListener implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TokenChangeListener.class);
   private static final int WAIT_MILLIS = 500;
-  private static final long CHECK_EVERY_MILLIS = 10_000;
+  private static final long CHECK_EVERY_MILLIS = 5_000;
+  private static final int CHECK_TIMEOUT_MILLIS = 5_000;
 
   private final DataSource dataSource;
   private final TokenCache cache;
   private volatile boolean running;
+  private boolean failing; // only the listener's thread reads and writes it
   private Thread thread;
 
   TokenChangeListener(DataSource dataSource, TokenCache cache) {
@@ -37,6 +39,9 @@ class TokenChangeListener implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
+    if (!cache.enabled()) {
+      return; // cmis.security.token-cache-ttl=0: every check asks the database
+    }
     thread = new Thread(this::listen, "token-change-listener");
     thread.setDaemon(true);
     thread.start();
@@ -64,37 +69,67 @@ class TokenChangeListener implements SmartLifecycle {
   private void listen() {
     while (running) {
       try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(true);
-        try (Statement s = connection.createStatement()) {
-          s.execute("listen cmis_token");
+        if (!connection.isWrapperFor(PGConnection.class)) {
+          log.info("Not PostgreSQL: API token checks are not cached");
+          return;
         }
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        cache.live(true);
-        long checked = System.currentTimeMillis();
-        while (running) {
-          PGNotification[] told = pg.getNotifications(WAIT_MILLIS);
-          if (told != null) {
-            for (PGNotification n : told) {
-              cache.told(n.getParameter());
-            }
-          }
-          if (System.currentTimeMillis() - checked > CHECK_EVERY_MILLIS) {
-            // a connection that broke without a word shows here
-            try (Statement s = connection.createStatement()) {
-              s.execute("select 1");
-            }
-            checked = System.currentTimeMillis();
-          }
+        try {
+          hear(connection);
+        } finally {
+          // the connection goes back to the pool: it must not go on collecting notifications
+          unlisten(connection);
         }
       } catch (SQLException | RuntimeException e) {
         cache.live(false);
         if (running) {
-          log.warn("Token changes not heard; token checks ask the database: {}", e.toString());
+          if (!failing) {
+            log.warn("Token changes not heard; token checks ask the database: {}", e.toString());
+          }
+          failing = true;
           pause();
         }
       } finally {
         cache.live(false);
       }
+    }
+  }
+
+  /** Listens until stopped or the connection fails; the cache is used meanwhile. */
+  private void hear(Connection connection) throws SQLException {
+    connection.setAutoCommit(true);
+    // a connection that died without a word fails the check below instead of hanging on it
+    connection.setNetworkTimeout(Runnable::run, CHECK_TIMEOUT_MILLIS);
+    try (Statement s = connection.createStatement()) {
+      s.execute("listen cmis_token");
+    }
+    PGConnection pg = connection.unwrap(PGConnection.class);
+    cache.live(true);
+    if (failing) {
+      log.info("Token changes heard again; token checks are cached");
+      failing = false;
+    }
+    long checked = System.currentTimeMillis();
+    while (running) {
+      PGNotification[] told = pg.getNotifications(WAIT_MILLIS);
+      if (told != null) {
+        for (PGNotification n : told) {
+          cache.told(n.getParameter());
+        }
+      }
+      if (System.currentTimeMillis() - checked > CHECK_EVERY_MILLIS) {
+        try (Statement s = connection.createStatement()) {
+          s.execute("select 1");
+        }
+        checked = System.currentTimeMillis();
+      }
+    }
+  }
+
+  private static void unlisten(Connection connection) {
+    try (Statement s = connection.createStatement()) {
+      s.execute("unlisten *");
+    } catch (SQLException e) {
+      // a broken connection is not given out again by the pool
     }
   }
 

@@ -169,4 +169,54 @@ class TokenCacheTest {
     cache.get("h", NOW, reads);
     assertThat(reads.count).hasValue(2);
   }
+
+  @Test
+  void noCheckStartedAfterAnEvictionReturnedFindsTheTokenKept() throws Exception {
+    TokenCache cache = liveCache();
+    int rounds = 300;
+    int threads = 6;
+    java.util.concurrent.atomic.AtomicInteger late =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        String key = "h" + round;
+        java.util.concurrent.atomic.AtomicBoolean revoked =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean evicted =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(threads);
+        Supplier<Optional<TokenOwner>> database =
+            () -> {
+              boolean gone = revoked.get();
+              Thread.yield(); // widen the window between the read and keeping it
+              return gone ? Optional.empty() : Optional.of(owner(7, NOW.plusSeconds(3600)));
+            };
+        for (int t = 0; t < threads; t++) {
+          pool.execute(
+              () -> {
+                try {
+                  for (int i = 0; i < 200; i++) {
+                    boolean after = evicted.get();
+                    if (cache.get(key, NOW, database).isPresent() && after) {
+                      late.incrementAndGet();
+                    }
+                  }
+                } finally {
+                  done.countDown();
+                }
+              });
+        }
+        Thread.yield();
+        revoked.set(true); // committed
+        cache.evictToken(key); // told
+        evicted.set(true);
+        done.await();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(late).as("checks that began after the eviction and found the token").hasValue(0);
+  }
 }

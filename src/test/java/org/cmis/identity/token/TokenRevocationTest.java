@@ -130,4 +130,12 @@ class TokenRevocationTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void emptyingTheTokenTableIsTold() throws Exception {
+    String token = issued(accounts.staff(false));
+    assertThat(tokens.authenticate(token)).isPresent();
+    jdbc.sql("truncate api_token").update();
+    assertThat(endsWithin(token)).isLessThan(Duration.ofSeconds(2));
+  }
 }
