@@ -309,7 +309,7 @@ rush_core() {
   if [ "$(value errors "$line")" != 0 ]; then
     broken="${broken:+$broken; }$(value errors "$line") requests answered neither 201 nor 409 CLASS_FULL"
   fi
-  local clients=${PGBENCH_CLIENTS:-$((C < ${PGBENCH_MAX_CLIENTS:-150} ? C : ${PGBENCH_MAX_CLIENTS:-150}))}
+  local clients=${PGBENCH_CLIENTS:-$((C < ${PGBENCH_MAX_CLIENTS:-400} ? C : ${PGBENCH_MAX_CLIENTS:-400}))}
   pcid=$(create_class "$port" "$staff" "压测-pgbench-$stamp" 100000 100000)
   say "pgbench: the same transaction, $clients clients, ${PGBENCH_SECONDS:-15} s, on class $pcid"
   local tps
@@ -319,6 +319,11 @@ rush_core() {
   say "app: $(value created "$line") registered, $(value full "$line") CLASS_FULL, $(value errors "$line") errors;" \
     "p95 $(value p95 "$line") ms; max $(value max "$line") ms; peak used heap ${peak} MB (-Xmx$HEAP)"
   say "pgbench: $(grep -E '^(latency average|number of transactions actually)' "$BENCH_LOGS/pgbench.txt" | tr '\n' ' ')"
+  # PostgreSQL's best for this transaction is at few connections: the application's own pool
+  local pool=${PGBENCH_POOL_CLIENTS:-20} tps_pool
+  tps_pool=$(run_pgbench "$pcid" "$pool" "${PGBENCH_SECONDS:-15}")
+  say "pgbench at $pool clients (the application's pool): $(printf '%.1f' "$tps_pool")/s; the application reaches" \
+    "$(awk -v a="$x" -v b="$tps_pool" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }') of it"
   local ratio
   ratio=$(awk -v a="$x" -v b="$tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   local result="invariants held"

@@ -42,7 +42,8 @@ final class EmbeddedDatabase implements AutoCloseable {
               // hook racing the graceful shutdown (see EmbeddedDatabases).
               .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
-              .setServerConfig("max_connections", "200")
+              // room for bench/rush's pgbench at the rush's 400 clients beside the pools
+              .setServerConfig("max_connections", "500")
               .setLocaleConfig("locale", "C.UTF-8");
       if (durable) {
         // The builder's defaults favour speed over safety; a committed registration must
