@@ -2,10 +2,12 @@ package org.cmis.identity;
 
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /** Finds the enabled account of a member or a firm, for the modules that tell people things. */
 @Service
+@NamedInterface("contacts")
 public class AccountContacts {
 
   private final JdbcClient jdbc;

@@ -1,7 +1,12 @@
-/** Value types shared by every module: identifiers, contact data, validation. */
+/**
+ * Value types shared by every module: identifiers, contact data, validation, web helpers. An open
+ * module (every sub-package is visible) that depends on no other module.
+ */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(
-    type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(
+    type = ApplicationModule.Type.OPEN,
+    allowedDependencies = {})
 package org.cmis.shared;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

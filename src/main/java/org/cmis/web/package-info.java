@@ -1,5 +1,19 @@
-/** The page shell: layout, navigation, home pages, language, and error answers. */
+/**
+ * The page shell: layout, navigation, home pages, language, and error answers. The one module that
+ * may depend on every other module's API.
+ */
 @NullMarked
+@ApplicationModule(
+    allowedDependencies = {
+      "shared",
+      "membership",
+      "identity",
+      "notification",
+      "training",
+      "training :: *",
+      "audit"
+    })
 package org.cmis.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
