@@ -1,6 +1,7 @@
 package org.cmis.membership;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,11 +10,17 @@ import org.cmis.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The institutes, and head counts for the home pages. */
+/** The institutes, their names for the other modules' lists, and head counts for the home pages. */
 @Service
 public class InstituteDirectory {
 
   private final JdbcClient jdbc;
+
+  /**
+   * Code → name of the few institutes (about 30, loaded with the system and never renamed by it),
+   * so that a list page names each row's institute without a query; an unknown code reloads them.
+   */
+  private volatile Map<String, String> names = Map.of();
 
   InstituteDirectory(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -30,6 +37,28 @@ public class InstituteDirectory {
         .param("code", code)
         .query(Institute.class)
         .optional();
+  }
+
+  /**
+   * The name of an institute, from memory: a list of classes or notices names the institute of
+   * every row without asking the database. A code not known (yet) reloads the names once; one that
+   * is still unknown comes back as it is.
+   */
+  public String name(String code) {
+    String name = names.get(code);
+    if (name == null) {
+      names = loadNames();
+      name = names.getOrDefault(code, code);
+    }
+    return name;
+  }
+
+  private Map<String, String> loadNames() {
+    Map<String, String> loaded = new HashMap<>();
+    jdbc.sql("select code, name from institute")
+        .query((rs, row) -> loaded.put(rs.getString("code"), rs.getString("name")))
+        .list();
+    return Map.copyOf(loaded);
   }
 
   /** Members per category in the caller's scope (none for a member). */

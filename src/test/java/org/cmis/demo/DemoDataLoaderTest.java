@@ -65,6 +65,7 @@ class DemoDataLoaderTest {
             "classpath:db/migration/audit",
             "classpath:db/migration/notification",
             "classpath:db/migration/training",
+            "classpath:db/migration/web",
             "classpath:db/migration/demo")
         .load()
         .migrate();

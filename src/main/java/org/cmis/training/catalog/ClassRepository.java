@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cmis.membership.InstituteDirectory;
 import org.cmis.training.Audience;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class ClassRepository {
 
   static final String COLUMNS =
-      "c.id, c.code, c.name, c.year, c.institute_code, i.name as institute_name, c.audiences,"
+      "c.id, c.code, c.name, c.year, c.institute_code, c.audiences,"
           + " c.restriction, c.restricted_firms, c.mode, c.location, c.teachers, c.description,"
           + " c.hours, c.ethics_hours, c.fee, c.registration_start, c.registration_end,"
           + " c.training_start, c.training_end, c.cancellation_deadline, c.capacity,"
@@ -26,7 +27,8 @@ public class ClassRepository {
           + " c.confirmation_mode, c.waitlist_enabled, c.external, c.external_url, c.published,"
           + " c.cancelled";
 
-  static final String FROM = " from training_class c join institute i on i.code = c.institute_code";
+  /** The institute's name comes from membership's {@link InstituteDirectory}, not a join. */
+  static final String FROM = " from training_class c";
 
   /** The status of a class on :today, in SQL, exactly as {@link TrainingClass#statusOn}. */
   static final String STATUS_SQL =
@@ -37,15 +39,17 @@ public class ClassRepository {
           + " when :today < c.registration_start then 'NOT_OPEN' else 'CLOSED' end)";
 
   private final JdbcClient jdbc;
+  private final InstituteDirectory institutes;
 
-  ClassRepository(JdbcClient jdbc) {
+  ClassRepository(JdbcClient jdbc, InstituteDirectory institutes) {
     this.jdbc = jdbc;
+    this.institutes = institutes;
   }
 
   public Optional<TrainingClass> find(long id) {
     return jdbc.sql("select " + COLUMNS + FROM + " where c.id = :id")
         .param("id", id)
-        .query(ClassRepository::map)
+        .query(this::map)
         .optional();
   }
 
@@ -61,7 +65,7 @@ public class ClassRepository {
     jdbc.sql("set local lock_timeout = '3s'").update();
     return jdbc.sql("select " + COLUMNS + FROM + " where c.id = :id for no key update of c")
         .param("id", id)
-        .query(ClassRepository::map)
+        .query(this::map)
         .optional();
   }
 
@@ -219,14 +223,14 @@ public class ClassRepository {
     return p;
   }
 
-  static TrainingClass map(ResultSet rs, int row) throws SQLException {
+  TrainingClass map(ResultSet rs, int row) throws SQLException {
     return new TrainingClass(
         rs.getLong("id"),
         rs.getString("code"),
         rs.getString("name"),
         rs.getInt("year"),
         rs.getString("institute_code"),
-        rs.getString("institute_name"),
+        institutes.name(rs.getString("institute_code")),
         strings(rs.getArray("audiences")).stream().map(Audience::valueOf).toList(),
         TrainingClass.Restriction.valueOf(rs.getString("restriction")),
         strings(rs.getArray("restricted_firms")),

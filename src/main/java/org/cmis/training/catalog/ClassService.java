@@ -234,7 +234,7 @@ public class ClassService {
             .param("offset", paging.offset())
             .query(
                 (rs, row) -> {
-                  TrainingClass c = ClassRepository.map(rs, row);
+                  TrainingClass c = classes.map(rs, row);
                   long idValue = rs.getLong("my_id");
                   Long myId = rs.wasNull() ? null : idValue;
                   String myStatus = rs.getString("my_status");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cmis.membership.InstituteDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,16 +17,19 @@ import org.springframework.stereotype.Repository;
 class NoticeRepository {
 
   private static final String COLUMNS =
-      "n.id, n.institute_code, i.name as institute_name, n.title, n.body, n.publish_date,"
+      "n.id, n.institute_code, n.title, n.body, n.publish_date,"
           + " n.expiry_date, (select count(*) from notice_attachment a where a.notice_id = n.id)"
           + " as attachment_count";
 
-  private static final String FROM = " from notice n join institute i on i.code = n.institute_code";
+  /** The institute's name comes from membership's {@link InstituteDirectory}, not a join. */
+  private static final String FROM = " from notice n";
 
   private final JdbcClient jdbc;
+  private final InstituteDirectory institutes;
 
-  NoticeRepository(JdbcClient jdbc) {
+  NoticeRepository(JdbcClient jdbc, InstituteDirectory institutes) {
     this.jdbc = jdbc;
+    this.institutes = institutes;
   }
 
   long count(String condition, Map<String, Object> params) {
@@ -47,14 +51,14 @@ class NoticeRepository {
         .params(params)
         .param("limit", limit)
         .param("offset", offset)
-        .query(NoticeRepository::map)
+        .query(this::map)
         .list();
   }
 
   Optional<Notice> find(long id) {
     return jdbc.sql("select " + COLUMNS + FROM + " where n.id = :id")
         .param("id", id)
-        .query(NoticeRepository::map)
+        .query(this::map)
         .optional();
   }
 
@@ -173,11 +177,11 @@ class NoticeRepository {
     }
   }
 
-  private static Notice map(ResultSet rs, int row) throws SQLException {
+  private Notice map(ResultSet rs, int row) throws SQLException {
     return new Notice(
         rs.getLong("id"),
         rs.getString("institute_code"),
-        rs.getString("institute_name"),
+        institutes.name(rs.getString("institute_code")),
         rs.getString("title"),
         rs.getString("body"),
         rs.getObject("publish_date", LocalDate.class),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cmis.membership.FirmDirectory;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
@@ -20,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationFinder {
 
   private final JdbcClient jdbc;
+  private final FirmDirectory firms;
 
-  RegistrationFinder(JdbcClient jdbc) {
+  RegistrationFinder(JdbcClient jdbc, FirmDirectory firms) {
     this.jdbc = jdbc;
+    this.firms = firms;
   }
 
   @Transactional(readOnly = true)
@@ -52,11 +55,7 @@ public class RegistrationFinder {
     }
     if (caller.is(Role.STAFF) && q.firmNo() != null) {
       boolean elsewhere =
-          jdbc.sql("select exists (select 1 from firm where firm_no = :f and institute_code <> :i)")
-              .param("f", q.firmNo())
-              .param("i", caller.instituteCode())
-              .query(Boolean.class)
-              .single();
+          firms.instituteOf(q.firmNo()).filter(i -> !i.equals(caller.instituteCode())).isPresent();
       if (elsewhere) {
         throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
       }
@@ -102,9 +101,6 @@ public class RegistrationFinder {
   /** A firm's name by its number, for printed documents such as the registration receipt. */
   @Transactional(readOnly = true)
   public java.util.Optional<String> firmName(String firmNo) {
-    return jdbc.sql("select name from firm where firm_no = :f")
-        .param("f", firmNo)
-        .query(String.class)
-        .optional();
+    return firms.name(firmNo);
   }
 }
