@@ -42,4 +42,25 @@ class NotificationService implements Notifications {
     }
     return true;
   }
+
+  @Override
+  public void mail(Recipient to, Notification notification) {
+    String address = to.email();
+    if (!mailer.configured()) {
+      messages.postOnce(
+          to.accountId(), notification.sourceKey(), notification.subject(), notification.body());
+    }
+    if (address == null || address.isBlank()) {
+      return;
+    }
+    try {
+      mailer.send(address, notification.subject(), notification.body());
+    } catch (MailException ex) {
+      log.warn(
+          "Mail to account {} about {} failed: {}",
+          to.accountId(),
+          notification.sourceKey(),
+          ex.getMessage());
+    }
+  }
 }

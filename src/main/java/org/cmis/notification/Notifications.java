@@ -15,4 +15,12 @@ public interface Notifications {
    * @return true if this call stored the message, false if it was there already
    */
   boolean tell(Recipient to, Notification notification);
+
+  /**
+   * Mails a message that must not be kept because it holds a secret (a password-reset link): with a
+   * mail server configured nothing is stored, not even in the message centre. Without one
+   * (development, the demo) the message centre keeps it once per source key and the log shows it,
+   * so that the link can still be followed. A failing mail server is logged.
+   */
+  void mail(Recipient to, Notification notification);
 }

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Password change (F1.4) and self-service reset by a single-use emailed link (F1.2). The link's
- * secret is stored only as its hash; a reset ends every session and token of the account.
+ * secret is stored only as its hash and travels only in the mail, worded here; a reset ends every
+ * session and token of the account.
  */
 @Service
 public class PasswordService {
@@ -41,6 +42,7 @@ public class PasswordService {
   private final ApiTokenService tokens;
   private final FindByIndexNameSessionRepository<? extends Session> sessions;
   private final ApplicationEventPublisher events;
+  private final ResetLinkMail resetMail;
   private final IdentityProperties properties;
   private final Clock clock;
   private final String baseUrl;
@@ -53,6 +55,7 @@ public class PasswordService {
       ApiTokenService tokens,
       FindByIndexNameSessionRepository<? extends Session> sessions,
       ApplicationEventPublisher events,
+      ResetLinkMail resetMail,
       IdentityProperties properties,
       Clock clock,
       @Value("${cmis.base-url}") String baseUrl) {
@@ -62,6 +65,7 @@ public class PasswordService {
     this.tokens = tokens;
     this.sessions = sessions;
     this.events = events;
+    this.resetMail = resetMail;
     this.properties = properties;
     this.clock = clock;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -111,22 +115,24 @@ public class PasswordService {
     random.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Instant now = clock.instant();
-    jdbc.sql(
-            "insert into password_reset_token (token_hash, account_id, created_at, expires_at)"
-                + " values (:hash, :account, :now, :expires)")
-        .param("hash", ApiTokenService.hash(token))
-        .param("account", a.id())
-        .param("now", at(now))
-        .param("expires", at(now.plus(properties.resetLinkTtl())))
-        .update();
+    long tokenId =
+        jdbc.sql(
+                "insert into password_reset_token (token_hash, account_id, created_at, expires_at)"
+                    + " values (:hash, :account, :now, :expires) returning id")
+            .param("hash", ApiTokenService.hash(token))
+            .param("account", a.id())
+            .param("now", at(now))
+            .param("expires", at(now.plus(properties.resetLinkTtl())))
+            .query(Long.class)
+            .single();
     audit(a, "PASSWORD_RESET_REQUESTED", address);
-    events.publishEvent(
-        new PasswordResetRequested(
-            a.id(),
-            a.displayName(),
-            a.email(),
-            baseUrl + "/password/reset?token=" + token,
-            properties.resetLinkTtl().toMinutes()));
+    // The secret goes into the mail only, never into an event (the registry stores events).
+    resetMail.sendAfterCommit(
+        a,
+        tokenId,
+        baseUrl + "/password/reset?token=" + token,
+        properties.resetLinkTtl().toMinutes());
+    events.publishEvent(new PasswordResetRequested(a.id(), tokenId));
   }
 
   /** Whether a reset link is still usable (for showing the form). */

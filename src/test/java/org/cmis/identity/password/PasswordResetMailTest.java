@@ -7,27 +7,60 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cmis.identity.PasswordResetRequested;
 import org.cmis.identity.account.Account;
+import org.cmis.identity.token.ApiTokenService;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestAccounts;
 import org.cmis.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** Forgot password by a single-use emailed link, through SMTP (F1.2). */
+/**
+ * Forgot password by a single-use emailed link, through SMTP (F1.2). Completed event publications
+ * are kept here (not deleted) so that the test can read what the registry stored.
+ */
 @IntegrationTest
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
+@TestPropertySource(
+    properties = {
+      "spring.mail.host=127.0.0.1",
+      "spring.mail.port=3025",
+      "spring.modulith.events.completion-mode=update"
+    })
+@Import(PasswordResetMailTest.ResetRequests.class)
 class PasswordResetMailTest {
+
+  /** A listener of the reset event, so that the registry stores it as it would for any listener. */
+  static class ResetRequests {
+    private final List<PasswordResetRequested> seen = new CopyOnWriteArrayList<>();
+
+    // A method, not the field: the bean is a proxy (the listener runs asynchronously).
+    List<PasswordResetRequested> seen() {
+      return seen;
+    }
+
+    @ApplicationModuleListener
+    void on(PasswordResetRequested event) {
+      seen.add(event);
+    }
+  }
 
   @RegisterExtension static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
   @Autowired MockMvcTester mvc;
   @Autowired TestAccounts accounts;
+  @Autowired JdbcClient jdbc;
+  @Autowired ResetRequests requests;
 
   private String requestLink(Account account) throws Exception {
     int before = mail.getReceivedMessages().length;
@@ -104,6 +137,55 @@ class PasswordResetMailTest {
         .hasStatusOk()
         .bodyText()
         .contains("重置链接无效");
+  }
+
+  @Test
+  void theSecretIsKeptNowhereButInTheMail() throws Exception {
+    Account account = accounts.staff(false);
+    String token = requestLink(account);
+    long tokenId =
+        jdbc.sql("select id from password_reset_token where token_hash = :hash")
+            .param("hash", ApiTokenService.hash(token))
+            .query(Long.class)
+            .single();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> requests.seen().contains(new PasswordResetRequested(account.id(), tokenId)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select serialized_event from event_publication"
+                                    + " where event_type = :type and completion_date is not null")
+                            .param("type", PasswordResetRequested.class.getName())
+                            .query(String.class)
+                            .list())
+                    .as("the registry stored the event, naming the account and the token")
+                    .anySatisfy(
+                        e ->
+                            assertThat(e)
+                                .contains("\"accountId\":" + account.id())
+                                .contains("\"tokenId\":" + tokenId)));
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from (select serialized_event from event_publication"
+                        + " union all select serialized_event from event_publication_archive) e"
+                        + " where position(:token in e.serialized_event) > 0")
+                .param("token", token)
+                .query(Long.class)
+                .single())
+        .as("no stored event holds the secret")
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from message where position(:token in body) > 0")
+                .param("token", token)
+                .query(Long.class)
+                .single())
+        .as("with a mail server the link is not kept in the message centre either")
+        .isZero();
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cmis.identity.account.Account;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestAccounts;
@@ -13,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** With no mail server configured, the reset link is kept in the message centre. */
+/**
+ * With no mail server configured, the reset link is kept in the message centre, and in no stored
+ * event.
+ */
 @IntegrationTest
 class ResetWithoutMailServerTest {
 
@@ -45,6 +50,21 @@ class ResetWithoutMailServerTest {
                     .singleElement()
                     .asString()
                     .contains("/password/reset?token="));
+    String body =
+        jdbc.sql("select body from message where account_id = :id")
+            .param("id", account.id())
+            .query(String.class)
+            .single();
+    Matcher link = Pattern.compile("/password/reset\\?token=([A-Za-z0-9_-]+)").matcher(body);
+    assertThat(link.find()).isTrue();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from event_publication"
+                        + " where position(:token in serialized_event) > 0")
+                .param("token", link.group(1))
+                .query(Long.class)
+                .single())
+        .isZero();
     String stored =
         jdbc.sql("select count(*) from password_reset_token where account_id = :id")
             .param("id", account.id())
