@@ -1,4 +1,10 @@
 package org.cmis.training;
 
-/** A published class was changed or cancelled; its registrants are told (F4.9). */
-public record ClassChanged(long classId, String className, boolean cancelled, String reason) {}
+import java.util.List;
+
+/**
+ * A published class was changed; the people with a live registration in it (registration order) are
+ * told once per {@code version} of the class (its update time as an ISO instant).
+ */
+public record ClassChanged(
+    long classId, String className, String version, List<Registrant> people) {}

@@ -2,7 +2,7 @@ package org.cmis.web;
 
 import org.cmis.membership.InstituteDirectory;
 import org.cmis.shared.CurrentUser;
-import org.cmis.training.notice.HomeBoard;
+import org.cmis.training.ClassCatalog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +16,9 @@ class HomeController {
   static final int LATEST = 5;
 
   private final InstituteDirectory institutes;
-  private final HomeBoard board;
+  private final ClassCatalog board;
 
-  HomeController(InstituteDirectory institutes, HomeBoard board) {
+  HomeController(InstituteDirectory institutes, ClassCatalog board) {
     this.institutes = institutes;
     this.board = board;
   }

@@ -12,7 +12,7 @@ import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
-import org.cmis.training.registration.Access;
+import org.cmis.training.Reason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -197,7 +197,7 @@ class ClassManageController {
       }
       response.setStatus(e.code().status());
       boolean reasonError = e.errors().stream().anyMatch(f -> f.field().equals("reason"));
-      model.addAttribute("reasonError", reasonError ? "registration.reason" : null);
+      model.addAttribute("reasonError", reasonError ? Reason.INVALID : null);
       model.addAttribute("globalError", reasonError ? null : e.getMessage());
     }
     model.addAttribute("c", c);

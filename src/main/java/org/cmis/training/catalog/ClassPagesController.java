@@ -13,10 +13,6 @@ import org.cmis.shared.Role;
 import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.RegistrationStatus;
-import org.cmis.training.registration.Access;
-import org.cmis.training.registration.Registration;
-import org.cmis.training.registration.RegistrationFinder;
-import org.cmis.training.registration.RegistrationQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,9 +33,9 @@ class ClassPagesController {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ClassService classes;
-  private final RegistrationFinder registrations;
+  private final ClassRegistrationList registrations;
 
-  ClassPagesController(ClassService classes, RegistrationFinder registrations) {
+  ClassPagesController(ClassService classes, ClassRegistrationList registrations) {
     this.classes = classes;
     this.registrations = registrations;
   }
@@ -52,7 +48,7 @@ class ClassPagesController {
   }
 
   /** One registration on the detail page, with what the viewer may do with it. */
-  record RegistrationRow(Registration r, String registeredAt, boolean cancellable) {}
+  record RegistrationRow(ClassRegistrationList.Entry r, String registeredAt, boolean cancellable) {}
 
   @GetMapping("/classes")
   String list(
@@ -125,12 +121,12 @@ class ClassPagesController {
     model.addAttribute("showRegistrations", showRegistrations);
     model.addAttribute("tags", new ClassTags());
     if (showRegistrations) {
-      RegistrationQuery query = new RegistrationQuery(id, null, null, null, null);
       int pageNo = PageLinks.page(page);
       int pageSize = PageLinks.size(size);
-      PageResult<Registration> regs = registrations.list(user, query, new Paging(pageNo, pageSize));
+      PageResult<ClassRegistrationList.Entry> regs =
+          registrations.page(user, id, new Paging(pageNo, pageSize));
       if (regs.page() > regs.pages()) {
-        regs = registrations.list(user, query, new Paging(regs.pages(), pageSize));
+        regs = registrations.page(user, id, new Paging(regs.pages(), pageSize));
       }
       LocalDate today = classes.today();
       boolean beforeDeadline = !today.isAfter(c.cancellationDeadline());

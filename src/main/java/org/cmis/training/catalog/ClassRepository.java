@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,6 +166,16 @@ public class ClassRepository {
         .param("reason", reason)
         .param("id", id)
         .update();
+  }
+
+  /** The class's version: the time of its last change, as an ISO instant ("" if none). */
+  public String version(long id) {
+    return jdbc.sql("select updated_at from training_class where id = :id")
+        .param("id", id)
+        .query(OffsetDateTime.class)
+        .optional()
+        .map(v -> v.toInstant().toString())
+        .orElse("");
   }
 
   public boolean codeTaken(String instituteCode, String code, long exceptId) {

@@ -15,10 +15,12 @@ import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
 import org.cmis.shared.SqlLike;
+import org.cmis.training.ClassCancelled;
 import org.cmis.training.ClassChanged;
+import org.cmis.training.Reason;
+import org.cmis.training.Registrant;
 import org.cmis.training.RegistrationStatus;
-import org.cmis.training.registration.Access;
-import org.cmis.training.registration.RegistrationService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,14 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClassService {
 
   private final ClassRepository classes;
-  private final RegistrationService registrations;
+  private final ClassRegistrations registrations;
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ClassService(
       ClassRepository classes,
-      RegistrationService registrations,
+      ClassRegistrations registrations,
       JdbcClient jdbc,
       ApplicationEventPublisher events,
       Clock clock) {
@@ -109,35 +111,28 @@ public class ClassService {
     }
     classes.update(id, data);
     TrainingClass updated = classes.find(id).orElseThrow();
-    registrations.fill(
-        staff,
-        updated,
-        updated.registeredCount(),
-        updated.confirmedCount(),
-        updated.waitlistedCount());
+    registrations.fill(staff, updated);
     audit(staff, "CLASS_UPDATED", id, c.toString(), data.toString());
     if (c.published()) {
-      events.publishEvent(new ClassChanged(id, data.name(), false, ""));
+      events.publishEvent(
+          new ClassChanged(id, data.name(), classes.version(id), registrations.live(id)));
     }
     return classes.find(id).orElseThrow();
   }
 
   /** Cancels a class: every live registration is cancelled with the reason, people are told. */
   @Transactional
-  public TrainingClass cancel(CurrentUser staff, long id, String reason) {
-    String why = reason == null ? "" : reason.trim();
-    if (why.isEmpty() || why.length() > 500) {
-      throw CmisException.validation(List.of(new FieldError("reason", "registration.reason")));
-    }
+  public TrainingClass cancel(CurrentUser staff, long id, @Nullable String reason) {
+    Reason why = Reason.of(reason);
     TrainingClass c = classes.lock(id).orElseThrow(ClassService::notFound);
     Access.requireOrganiser(staff, c);
     if (c.cancelled()) {
       throw new CmisException(ErrorCode.INVALID_STATE, "error.INVALID_STATE");
     }
-    registrations.cancelAllOf(staff, c, why);
-    classes.markCancelled(id, why);
-    audit(staff, "CLASS_CANCELLED", id, null, why);
-    events.publishEvent(new ClassChanged(id, c.name(), true, why));
+    List<Registrant> people = registrations.cancelAll(staff, c, why);
+    classes.markCancelled(id, why.text());
+    audit(staff, "CLASS_CANCELLED", id, null, why.text());
+    events.publishEvent(new ClassCancelled(id, c.name(), why.text(), people));
     return classes.find(id).orElseThrow();
   }
 
@@ -213,8 +208,9 @@ public class ClassService {
     } else if (viewer.is(Role.FIRM)) {
       mine =
           "null::bigint as my_id, null as my_status, (select count(*) from registration r"
-              + " where r.class_id = c.id and r.firm_no = :firm and r.status in"
-              + " ('PENDING', 'CONFIRMED', 'WAITLISTED')) as my_firm_count";
+              + " where r.class_id = c.id and r.firm_no = :firm and r.status in "
+              + RegistrationStatus.LIVE_SQL
+              + ") as my_firm_count";
       params.put("firm", viewer.firmNo());
     }
     LocalDate today = today();
@@ -272,7 +268,8 @@ public class ClassService {
       firmCount =
           jdbc.sql(
                   "select count(*) from registration where class_id = :c and firm_no = :f"
-                      + " and status in ('PENDING', 'CONFIRMED', 'WAITLISTED')")
+                      + " and status in "
+                      + RegistrationStatus.LIVE_SQL)
               .param("c", c.id())
               .param("f", viewer.firmNo())
               .query(Integer.class)

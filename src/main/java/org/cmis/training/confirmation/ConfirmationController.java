@@ -13,10 +13,11 @@ import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.PageResult;
+import org.cmis.training.Reason;
 import org.cmis.training.RegistrationStatus;
+import org.cmis.training.catalog.Access;
 import org.cmis.training.catalog.ClassService;
 import org.cmis.training.catalog.TrainingClass;
-import org.cmis.training.registration.Access;
 import org.cmis.training.registration.Registration;
 import org.cmis.training.registration.RegistrationFinder;
 import org.cmis.training.registration.RegistrationService;
@@ -160,8 +161,8 @@ class ConfirmationController {
       model.addAttribute("reason", why);
       return render(user, c, filter, model);
     }
-    if (why.isEmpty() || why.length() > 500) {
-      model.addAttribute("reasonError", "registration.reason");
+    if (!Reason.valid(why)) {
+      model.addAttribute("reasonError", Reason.INVALID);
       model.addAttribute("reason", why);
       model.addAttribute("checked", Set.copyOf(ids));
       return render(user, c, filter, model);

@@ -3,6 +3,7 @@ package org.cmis.training.notice;
 import java.util.List;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.Paging;
+import org.cmis.training.ClassCatalog;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.catalog.ClassQuery;
 import org.cmis.training.catalog.ClassService;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /** What the home page (首页) shows of training: the latest notices and the classes open now. */
 @Service
-public class HomeBoard {
+class HomeBoard implements ClassCatalog {
 
   private final NoticeService notices;
   private final ClassService classes;
@@ -20,17 +21,20 @@ public class HomeBoard {
     this.classes = classes;
   }
 
-  /** The latest notices in force today. */
-  public List<Notice> latestNotices(int count) {
-    return notices.latest(count);
+  @Override
+  public List<NoticeHeadline> latestNotices(int count) {
+    return notices.latest(count).stream()
+        .map(n -> new NoticeHeadline(n.id(), n.title(), n.publishDate()))
+        .toList();
   }
 
-  /** The first classes open for registration today that the viewer may see. */
-  public List<LinkedClass> openClasses(CurrentUser viewer, int count) {
+  @Override
+  public List<OpenClass> openClasses(CurrentUser viewer, int count) {
     ClassQuery open =
         new ClassQuery(null, null, null, null, null, null, null, ClassStatus.OPEN, null);
     return classes.list(viewer, open, new Paging(1, count)).items().stream()
         .map(item -> notices.linked(item.trainingClass()))
+        .map(c -> new OpenClass(c.id(), c.name(), c.registrationEnd()))
         .toList();
   }
 }

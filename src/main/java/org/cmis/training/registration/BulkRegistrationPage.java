@@ -46,18 +46,19 @@ class BulkRegistrationPage {
 
   private final ClassService classes;
   private final RegistrationService registrations;
-  private final FirmRoster roster;
+  private final EligiblePeople eligible;
 
-  BulkRegistrationPage(ClassService classes, RegistrationService registrations, FirmRoster roster) {
+  BulkRegistrationPage(
+      ClassService classes, RegistrationService registrations, EligiblePeople eligible) {
     this.classes = classes;
     this.registrations = registrations;
-    this.roster = roster;
+    this.eligible = eligible;
   }
 
   /** One row of the people table: the person, whether ticked, and the contact data to send. */
   record Row(
       int index,
-      FirmRoster.Person person,
+      EligiblePeople.Person person,
       boolean ticked,
       String mobile,
       String email,
@@ -83,14 +84,14 @@ class BulkRegistrationPage {
     ClassStatus status = classes.item(firm, c).status();
     ClassPage.describe(c, status, model);
     RegistrationTray tray = RegistrationTray.of(session);
-    PageResult<FirmRoster.Person> people = roster.page(firm, c, name, number, paging);
+    PageResult<EligiblePeople.Person> people = eligible.page(firm, c, name, number, paging);
     if (paging.page() > people.pages()) {
       paging = new Paging(people.pages(), paging.size());
-      people = roster.page(firm, c, name, number, paging);
+      people = eligible.page(firm, c, name, number, paging);
     }
     List<Row> rows = new ArrayList<>();
     int index = (int) paging.offset();
-    for (FirmRoster.Person p : people.items()) {
+    for (EligiblePeople.Person p : people.items()) {
       RegistrationTray.Pick pick = tray.pick(c.id(), p.memberNo());
       String mobile = pick == null ? p.mobile() : pick.mobile();
       String email = pick == null ? p.email() : pick.email();
@@ -197,7 +198,7 @@ class BulkRegistrationPage {
     }
     List<String> newcomers = picked.stream().filter(no -> !tray.contains(classId, no)).toList();
     Map<String, MemberProfile> own =
-        newcomers.isEmpty() ? Map.of() : roster.ownPeople(firm, newcomers);
+        newcomers.isEmpty() ? Map.of() : eligible.ownPeople(firm, newcomers);
     boolean room = true;
     for (String no : picked) {
       RegistrationTray.Pick old = tray.pick(classId, no);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
+import org.cmis.training.Reason;
 import org.cmis.training.catalog.ClassService;
 import org.cmis.training.catalog.TrainingClass;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class RegistrationActionsController {
-
-  private static final int MAX_REASON = 500;
 
   private final RegistrationService registrations;
   private final RegistrationFinder finder;
@@ -65,7 +64,7 @@ class RegistrationActionsController {
       @RequestParam(defaultValue = "") String reason,
       RedirectAttributes redirect) {
     Registration r = registrations.visibleRegistration(user, id);
-    if (!reasonValid(reason)) {
+    if (!Reason.valid(reason)) {
       return back(id, "regpage.reason.required", reason, "reason", redirect);
     }
     try {
@@ -85,7 +84,7 @@ class RegistrationActionsController {
       @RequestParam(defaultValue = "") String reason,
       RedirectAttributes redirect) {
     Registration r = registrations.visibleRegistration(user, id);
-    if (!reasonValid(reason)) {
+    if (!Reason.valid(reason)) {
       return back(id, "regpage.reason.required", reason, "nonAttendanceReason", redirect);
     }
     try {
@@ -123,11 +122,6 @@ class RegistrationActionsController {
     return r.nonAttendanceReason() == null ? Phase.DECLARE : Phase.DECLARED;
   }
 
-  private static boolean reasonValid(String reason) {
-    String why = reason.trim();
-    return !why.isEmpty() && why.length() <= MAX_REASON;
-  }
-
   private static @Nullable String refusalField(CmisException e) {
     return e.code() == ErrorCode.VALIDATION_FAILED ? "reason" : null;
   }
@@ -137,7 +131,7 @@ class RegistrationActionsController {
       long id, String error, String reason, @Nullable String field, RedirectAttributes redirect) {
     redirect.addFlashAttribute("actionError", error);
     redirect.addFlashAttribute("errorField", field == null ? "" : field);
-    redirect.addFlashAttribute("typedReason", reason.length() > MAX_REASON * 2 ? "" : reason);
+    redirect.addFlashAttribute("typedReason", reason.length() > Reason.MAX * 2 ? "" : reason);
     return "redirect:/registrations/" + id + "/cancel";
   }
 }

@@ -22,7 +22,7 @@ public class RegistrationRepository {
           + " r.registered_at, r.decided_at, r.reason, r.non_attendance_reason, r.attendance,"
           + " r.hours_granted";
   private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-  private static final String LIVE = "('PENDING', 'CONFIRMED', 'WAITLISTED')";
+  private static final String LIVE = RegistrationStatus.LIVE_SQL;
 
   private final JdbcClient jdbc;
 
@@ -169,6 +169,27 @@ public class RegistrationRepository {
             .param("from", from.stream().map(Enum::name).toList())
             .update()
         == 1;
+  }
+
+  /**
+   * Applies a transition the aggregate allowed, as one conditional update: answers false, changing
+   * nothing, when the registration is no longer in the state the transition starts from.
+   */
+  boolean apply(Registration.Transition t, OffsetDateTime now) {
+    return transition(t.before().id(), List.of(t.from()), t.to(), t.reason(), now);
+  }
+
+  /** The email each registration gives (registration id → address), for telling its person. */
+  Map<Long, String> emails(List<Long> ids) {
+    Map<Long, String> emails = new HashMap<>();
+    if (ids.isEmpty()) {
+      return emails;
+    }
+    jdbc.sql("select id, email from registration where id = any(cast(:ids as bigint[]))")
+        .param("ids", ids.toArray(Long[]::new))
+        .query((rs, row) -> emails.put(rs.getLong("id"), rs.getString("email")))
+        .list();
+    return emails;
   }
 
   /** The earliest registration of a class in a state (registration order), if any. */

@@ -28,16 +28,12 @@ import org.springframework.stereotype.Component;
  * filter here.
  */
 @Component
-class FirmRoster {
-
-  private static final List<RegistrationStatus> LIVE =
-      List.of(
-          RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
+class EligiblePeople {
 
   private final MemberDirectory directory;
   private final RegistrationFinder finder;
 
-  FirmRoster(MemberDirectory directory, RegistrationFinder finder) {
+  EligiblePeople(MemberDirectory directory, RegistrationFinder finder) {
     this.directory = directory;
     this.finder = finder;
   }
@@ -135,7 +131,7 @@ class FirmRoster {
               new RegistrationQuery(classId, null, null, null, null),
               new Paging(p, Paging.MAX_SIZE));
       page.items().stream()
-          .filter(r -> LIVE.contains(r.status()))
+          .filter(r -> r.status().live())
           .forEach(r -> live.put(r.memberNo(), r.status()));
       if (p >= page.pages()) {
         return live;

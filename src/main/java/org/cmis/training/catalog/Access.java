@@ -1,12 +1,11 @@
-package org.cmis.training.registration;
+package org.cmis.training.catalog;
 
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.Role;
-import org.cmis.training.catalog.TrainingClass;
 
-/** Who may see and act on classes and registrations. */
+/** Who may see and organise a class. */
 public final class Access {
 
   private Access() {}
@@ -32,15 +31,5 @@ public final class Access {
     if (!isOrganiser(user, c)) {
       throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
     }
-  }
-
-  /** A registration is the member's own, its firm's, its class's institute's, or any (admin). */
-  public static boolean canSee(CurrentUser user, Registration r, String classInstitute) {
-    return switch (user.role()) {
-      case ADMIN -> true;
-      case STAFF -> classInstitute.equals(user.instituteCode());
-      case FIRM -> r.firmNo() != null && r.firmNo().equals(user.firmNo());
-      case MEMBER -> r.memberNo().equals(user.memberNo());
-    };
   }
 }

@@ -1,4 +1,4 @@
-package org.cmis.notification;
+package org.cmis.training.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,24 +6,24 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestClasses;
 import org.cmis.training.ClassChanged;
-import org.cmis.training.RegistrationChanged;
+import org.cmis.training.PeopleRegistered;
+import org.cmis.training.Registrant;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.catalog.ClassInput;
 import org.cmis.training.catalog.ClassService;
 import org.cmis.training.catalog.TrainingClass;
-import org.cmis.training.registration.Registration;
-import org.cmis.training.registration.RegistrationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Registrants and their firms are told in the message centre, once per event (F4.9). */
 @IntegrationTest
-class TrainingNotificationsTest {
+class RegistrationMessagesTest {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final int FIRM = 17;
@@ -32,8 +32,8 @@ class TrainingNotificationsTest {
   @Autowired TestClasses testClasses;
   @Autowired ClassService classes;
   @Autowired RegistrationService registrations;
-  @Autowired TrainingNotifier notifier;
-  @Autowired TrainingNotifications notifications;
+  @Autowired RegistrationMessages messages;
+  @Autowired TrainingReminders reminders;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
 
@@ -132,19 +132,15 @@ class TrainingNotificationsTest {
     Registration r = register(c, 45);
     String key = "registration:" + r.id() + ":PENDING";
     await().atMost(WAIT).until(() -> memberMessages(memberNo(r), key) == 1);
-    RegistrationChanged again =
-        new RegistrationChanged(
-            r.id(),
+    PeopleRegistered again =
+        new PeopleRegistered(
             c.id(),
             c.name(),
-            r.memberNo(),
-            r.name(),
-            r.firmNo(),
-            null,
-            RegistrationStatus.PENDING,
-            null);
-    notifier.registrationChanged(again);
-    notifier.registrationChanged(again);
+            List.of(
+                new Registrant(
+                    r.id(), r.memberNo(), r.name(), r.firmNo(), RegistrationStatus.PENDING)));
+    messages.on(again);
+    messages.on(again);
     assertThat(memberMessages(memberNo(r), key)).isEqualTo(1);
     assertThat(firmMessages(key)).isEqualTo(1);
 
@@ -179,9 +175,23 @@ class TrainingNotificationsTest {
     classes.update(TestClasses.SZ_STAFF, c.id(), newPlace);
     String changed = "class:" + c.id() + ":changed:%";
     await().atMost(WAIT).until(() -> memberMessages(memberNo(r), changed) == 1);
-    ClassChanged change = new ClassChanged(c.id(), c.name(), false, "");
-    notifier.classChanged(change);
-    notifier.classChanged(change);
+    String version =
+        jdbc.sql("select updated_at from training_class where id = :c")
+            .param("c", c.id())
+            .query(OffsetDateTime.class)
+            .single()
+            .toInstant()
+            .toString();
+    ClassChanged change =
+        new ClassChanged(
+            c.id(),
+            c.name(),
+            version,
+            List.of(
+                new Registrant(
+                    r.id(), r.memberNo(), r.name(), r.firmNo(), RegistrationStatus.PENDING)));
+    messages.on(change);
+    messages.on(change);
     assertThat(memberMessages(memberNo(r), changed)).isEqualTo(1);
     await().atMost(WAIT).until(() -> firmMessages(changed) == 1);
   }
@@ -210,8 +220,8 @@ class TrainingNotificationsTest {
         .containsExactly(
             RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING);
 
-    notifications.remindTomorrow();
-    notifications.remindTomorrow();
+    reminders.remindTomorrow();
+    reminders.remindTomorrow();
 
     assertThat(memberMessages(a.memberNo(), "reminder:registration:" + a.id())).isEqualTo(1);
     assertThat(memberMessages(b.memberNo(), "reminder:registration:" + b.id())).isEqualTo(1);
@@ -228,6 +238,6 @@ class TrainingNotificationsTest {
                     .contains(b.name())
                     .contains(today.plusDays(1).toString()));
     // A second instance's run, or a retry, stores nothing more.
-    assertThat(notifier.remind(today.plusDays(1))).isZero();
+    assertThat(reminders.remind(today.plusDays(1))).isZero();
   }
 }

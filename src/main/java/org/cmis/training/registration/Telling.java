@@ -1,0 +1,75 @@
+package org.cmis.training.registration;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cmis.identity.AccountContacts;
+import org.cmis.notification.Notification;
+import org.cmis.notification.Notifications;
+import org.cmis.notification.Recipient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * How training tells people (F4.9): its own words ({@code notify.*} in the registration bundle,
+ * Chinese), the member's or firm's enabled account from identity, and the notification module's
+ * message centre and mail, once per account and source key.
+ */
+@Component
+class Telling {
+
+  private static final Locale LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+  private final Notifications notifications;
+  private final AccountContacts contacts;
+  private final MessageSource texts;
+
+  Telling(Notifications notifications, AccountContacts contacts, MessageSource texts) {
+    this.notifications = notifications;
+    this.contacts = contacts;
+    this.texts = texts;
+  }
+
+  /**
+   * A member's account; its mail goes to the address the registration gives, else the account's.
+   */
+  Optional<Recipient> member(String memberNo, @Nullable String registrationEmail) {
+    return contacts
+        .ofMember(memberNo)
+        .map(
+            a ->
+                new Recipient(
+                    a.accountId(),
+                    registrationEmail != null && !registrationEmail.isBlank()
+                        ? registrationEmail
+                        : a.email()));
+  }
+
+  /** A firm's account, with the account's address. */
+  Optional<Recipient> firm(String firmNo) {
+    return contacts.ofFirm(firmNo).map(a -> new Recipient(a.accountId(), a.email()));
+  }
+
+  /** Tells once per source key; answers whether this call stored the message. */
+  boolean tell(Optional<Recipient> to, String key, String subject, String body) {
+    return to.isPresent() && notifications.tell(to.get(), new Notification(key, subject, body));
+  }
+
+  String text(String key, Object... args) {
+    return texts.getMessage(key, args, LOCALE);
+  }
+
+  /** A reason or a place as the messages show it: "none" when there is none. */
+  String orNone(@Nullable String reason) {
+    return reason == null || reason.isBlank() ? text("notify.none") : reason;
+  }
+
+  String person(String name, String memberNo) {
+    return text("notify.person", name, memberNo);
+  }
+
+  String join(List<String> names) {
+    return String.join(text("notify.separator"), names);
+  }
+}
