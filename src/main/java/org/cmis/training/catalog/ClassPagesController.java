@@ -2,10 +2,10 @@ package org.cmis.training.catalog;
 
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.cmis.shared.BusinessTime;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ClassPagesController {
 
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ClassService classes;
@@ -140,7 +139,7 @@ class ClassPagesController {
                   r ->
                       new RegistrationRow(
                           r,
-                          r.registeredAt().atZoneSameInstant(ZONE).format(TIME),
+                          r.registeredAt().atZoneSameInstant(BusinessTime.ZONE).format(TIME),
                           registrant && r.status().live() && beforeDeadline && !c.cancelled()))
               .toList();
       model.addAttribute("registrations", regs);

@@ -1,8 +1,6 @@
 package org.cmis.training.notice;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
 import org.cmis.shared.Paging;
+import org.cmis.shared.upload.Upload;
 import org.cmis.shared.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -227,23 +226,6 @@ class NoticeController {
 
   /** The chosen files; one over the limit is passed on unread so that the service refuses it. */
   private static List<Upload> uploads(@Nullable List<MultipartFile> files) {
-    List<Upload> uploads = new ArrayList<>();
-    if (files == null) {
-      return uploads;
-    }
-    for (MultipartFile file : files) {
-      String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-      if (file.isEmpty() && name.isBlank()) {
-        continue;
-      }
-      try {
-        byte[] content =
-            file.getSize() > NoticeRules.MAX_ATTACHMENT_BYTES ? new byte[0] : file.getBytes();
-        uploads.add(new Upload(name, file.getSize(), content));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return uploads;
+    return Upload.of(files, NoticeRules.MAX_ATTACHMENT_BYTES);
   }
 }
