@@ -10,6 +10,7 @@ import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.cmis.shared.web.PageLinks;
 import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.registration.Access;
@@ -92,7 +93,6 @@ class ClassManageController {
     model.addAttribute("result", result);
     model.addAttribute("rows", rows);
     model.addAttribute("pager", PageLinks.of("/manage/classes", filters.params(), result));
-    model.addAttribute("tags", new ClassTags());
     return "training/catalog/manage";
   }
 

@@ -10,6 +10,7 @@ import org.cmis.shared.CurrentUser;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
+import org.cmis.shared.web.PageLinks;
 import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.RegistrationStatus;
@@ -100,7 +101,6 @@ class ClassPagesController {
     model.addAttribute("result", result);
     model.addAttribute("rows", rows);
     model.addAttribute("pager", PageLinks.of("/classes", filters.params(), result));
-    model.addAttribute("tags", new ClassTags());
     return "training/catalog/list";
   }
 
@@ -122,7 +122,6 @@ class ClassPagesController {
     model.addAttribute("organiser", organiser);
     model.addAttribute("canRegister", registrant && canRegister(user, item));
     model.addAttribute("showRegistrations", showRegistrations);
-    model.addAttribute("tags", new ClassTags());
     if (showRegistrations) {
       RegistrationQuery query = new RegistrationQuery(id, null, null, null, null);
       int pageNo = PageLinks.page(page);
@@ -144,7 +143,7 @@ class ClassPagesController {
               .toList();
       model.addAttribute("registrations", regs);
       model.addAttribute("registrationRows", rows);
-      model.addAttribute("pager", PageLinks.of("/classes/" + id, java.util.Map.of(), regs));
+      model.addAttribute("pager", PageLinks.of("/classes/" + id, regs));
     }
     return "training/catalog/detail";
   }

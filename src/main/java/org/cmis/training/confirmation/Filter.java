@@ -1,5 +1,7 @@
 package org.cmis.training.confirmation;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.cmis.shared.Paging;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.registration.RegistrationQuery;
@@ -74,6 +76,21 @@ public record Filter(
   }
 
   /** The list's address with these filters on another page. */
+  /** The filters as query parameters, for the paging bar. */
+  Map<String, String> params() {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (status != null) {
+      params.put("status", status.name());
+    }
+    if (!firm().isEmpty()) {
+      params.put("firmNo", firm());
+    }
+    if (!who().isEmpty()) {
+      params.put("name", who());
+    }
+    return params;
+  }
+
   String uri(long classId, int toPage, int pageSize) {
     UriComponentsBuilder uri =
         UriComponentsBuilder.fromPath("/manage/classes/" + classId + "/registrations");

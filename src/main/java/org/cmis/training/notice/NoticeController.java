@@ -10,9 +10,11 @@ import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
+import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.upload.Upload;
 import org.cmis.shared.web.ClientAddress;
+import org.cmis.shared.web.PageLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +47,9 @@ class NoticeController {
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size,
       Model model) {
-    model.addAttribute("result", notices.list(user, new Paging(page, size)));
+    PageResult<Notice> result = notices.list(user, new Paging(page, size));
+    model.addAttribute("result", result);
+    model.addAttribute("pager", PageLinks.of("/notices", result));
     model.addAttribute("today", notices.today());
     return "training/notice/list";
   }
