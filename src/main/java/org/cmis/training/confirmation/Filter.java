@@ -7,7 +7,6 @@ import org.cmis.training.RegistrationStatus;
 import org.cmis.training.registration.RegistrationQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The filters of the confirmation list (状态, 事务所, 姓名) and its page, kept across the actions so that
@@ -89,21 +88,6 @@ public record Filter(
       params.put("name", who());
     }
     return params;
-  }
-
-  String uri(long classId, int toPage, int pageSize) {
-    UriComponentsBuilder uri =
-        UriComponentsBuilder.fromPath("/manage/classes/" + classId + "/registrations");
-    if (status != null) {
-      uri.queryParam("status", status.name());
-    }
-    if (!firm().isEmpty()) {
-      uri.queryParam("firmNo", firm());
-    }
-    if (!who().isEmpty()) {
-      uri.queryParam("name", who());
-    }
-    return uri.queryParam("page", toPage).queryParam("size", pageSize).encode().toUriString();
   }
 
   private static String clean(@Nullable String text) {
