@@ -1,7 +1,7 @@
 package org.cmis;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import org.cmis.shared.BusinessTime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,7 @@ public class CmisApplication {
   /** The clock of every business rule, in the business time zone; tests replace it. */
   @Bean
   Clock clock() {
-    return Clock.system(ZoneId.of("Asia/Shanghai"));
+    return BusinessTime.systemClock();
   }
 
   public static void main(String[] args) {

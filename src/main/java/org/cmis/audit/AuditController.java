@@ -4,7 +4,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.cmis.shared.web.PageLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,7 +41,14 @@ class AuditController {
       Model model) {
     AuditQuery query = new AuditQuery(actor, action, from, to);
     model.addAttribute("query", query);
-    model.addAttribute("result", log.search(query, new Paging(page, size)));
+    PageResult<?> result = log.search(query, new Paging(page, size));
+    Map<String, String> filters = new LinkedHashMap<>();
+    filters.put("actor", actor);
+    filters.put("action", action);
+    filters.put("from", from == null ? "" : from.toString());
+    filters.put("to", to == null ? "" : to.toString());
+    model.addAttribute("result", result);
+    model.addAttribute("pager", PageLinks.of("/admin/audit", filters, result));
     return "audit/audit";
   }
 }

@@ -2,12 +2,12 @@ package org.cmis.audit;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.cmis.shared.AuditEvent;
 import org.cmis.shared.AuditEvents;
+import org.cmis.shared.BusinessTime;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AuditLog {
-
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final JdbcClient jdbc;
 
@@ -122,7 +120,7 @@ public class AuditLog {
                     new AuditEntry(
                         rs.getLong("id"),
                         rs.getObject("occurred_at", OffsetDateTime.class)
-                            .atZoneSameInstant(BUSINESS_ZONE)
+                            .atZoneSameInstant(BusinessTime.ZONE)
                             .toOffsetDateTime(),
                         rs.getString("actor"),
                         rs.getString("action"),
@@ -151,7 +149,7 @@ public class AuditLog {
   }
 
   private static OffsetDateTime startOf(LocalDate date) {
-    return date.atStartOfDay(BUSINESS_ZONE).toOffsetDateTime();
+    return date.atStartOfDay(BusinessTime.ZONE).toOffsetDateTime();
   }
 
   private static String cut(@Nullable String value, int max) {

@@ -2,8 +2,8 @@ package org.cmis.notification;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
+import org.cmis.shared.BusinessTime;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,8 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The in-app messages of each account: post, list, count unread, mark read. */
 @Service
 public class MessageCenter {
-
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -100,6 +98,6 @@ public class MessageCenter {
   }
 
   private static OffsetDateTime local(OffsetDateTime time) {
-    return time.atZoneSameInstant(BUSINESS_ZONE).toOffsetDateTime();
+    return time.atZoneSameInstant(BusinessTime.ZONE).toOffsetDateTime();
   }
 }

@@ -3,7 +3,9 @@ package org.cmis.notification;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.cmis.shared.CurrentUser;
+import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.cmis.shared.web.PageLinks;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +29,9 @@ class MessageController {
       @RequestParam(defaultValue = "1") @Min(1) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Model model) {
-    model.addAttribute("result", messages.list(user.accountId(), new Paging(page, size)));
+    PageResult<?> result = messages.list(user.accountId(), new Paging(page, size));
+    model.addAttribute("result", result);
+    model.addAttribute("pager", PageLinks.of("/messages", result));
     return "notification/messages";
   }
 

@@ -1,9 +1,7 @@
 package org.cmis.support;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.Role;
 import org.cmis.training.catalog.ClassInput;
@@ -31,20 +29,28 @@ public class TestClasses {
   public TrainingClass open(int capacity, int max, boolean auto, boolean waitlist) {
     LocalDate today = LocalDate.now(clock);
     return classes.create(
-        SZ_STAFF,
-        input(
-            "测试班" + System.nanoTime(),
-            today.minusDays(1),
-            today.plusDays(5),
-            today.plusDays(10),
-            today.plusDays(11),
-            capacity,
-            max,
-            auto,
-            waitlist,
-            true));
+        SZ_STAFF, aClass(today).places(capacity, max).auto(auto).waitlist(waitlist).build());
   }
 
+  /**
+   * A published class of SZ open for registration today, with every field filled in (see {@link
+   * ClassBuilder#valid}); change what the test is about, then {@code build()} or {@code stored()}.
+   */
+  public static ClassBuilder aClass() {
+    return ClassBuilder.valid(LocalDate.now());
+  }
+
+  /** A class as {@link #aClass()}, its dates relative to the given day. */
+  public static ClassBuilder aClass(LocalDate today) {
+    return ClassBuilder.valid(today);
+  }
+
+  /** Nothing given: a PATCH that changes only what the test sets. */
+  public static ClassBuilder patch() {
+    return new ClassBuilder();
+  }
+
+  /** A class for practising and non-practising CPAs with the given dates, places and flags. */
   public static ClassInput input(
       String name,
       LocalDate rs,
@@ -56,32 +62,17 @@ public class TestClasses {
       boolean auto,
       boolean waitlist,
       boolean published) {
-    return new ClassInput(
-        null,
-        name,
-        null,
-        List.of("PRACTISING_CPA", "NON_PRACTISING"),
-        null,
-        null,
-        null,
-        "深圳",
-        "",
-        "",
-        new BigDecimal("8"),
-        new BigDecimal("2"),
-        null,
-        rs.toString(),
-        re.toString(),
-        ts.toString(),
-        te.toString(),
-        null,
-        capacity,
-        max,
-        auto ? "AUTO" : "MANUAL",
-        waitlist,
-        null,
-        null,
-        published);
+    return aClass(rs.plusDays(1))
+        .name(name)
+        .teachers("")
+        .description("")
+        .registration(rs, re)
+        .training(ts, te)
+        .places(capacity, max)
+        .auto(auto)
+        .waitlist(waitlist)
+        .published(published)
+        .build();
   }
 
   /** A demo practising CPA of SZ firm n (1..20), serial s (1..50), as a principal. */

@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.cmis.identity.LoginType;
 import org.cmis.identity.account.Account;
 import org.cmis.identity.signin.SignInService;
+import org.cmis.shared.BusinessTime;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.Role;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth", description = "API access tokens")
 class TokenRestController {
 
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
   static final String TOKEN_ATTRIBUTE = TokenRestController.class.getName() + ".token";
 
   private final SignInService signIn;
@@ -55,7 +54,7 @@ class TokenRestController {
     }
     ApiTokenService.IssuedToken issued = tokens.issue(account, address);
     return new TokenResponse(
-        issued.token(), "Bearer", issued.expiresAt().atZone(BUSINESS_ZONE).toOffsetDateTime());
+        issued.token(), "Bearer", issued.expiresAt().atZone(BusinessTime.ZONE).toOffsetDateTime());
   }
 
   @DeleteMapping

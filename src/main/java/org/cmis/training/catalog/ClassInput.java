@@ -1,13 +1,19 @@
 package org.cmis.training.catalog;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import org.cmis.training.Audience;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A class as sent by the API or the form, before any check: enums and dates are text so that a
- * value that breaks a rule is a field error (422), not a malformed request. Null means "not given"
- * (the default on create, unchanged on PATCH).
+ * The writable fields of a class: the one shape bound by the API body (JSON), the staff page form
+ * (constructor binding of the form fields), an imported spreadsheet row and the demo data, before
+ * any check. Enums and dates are text so that a value that breaks a rule is a field error (422),
+ * not a malformed request. Null means "not given" (the default on create, unchanged on PATCH); a
+ * page form is complete, see {@link #completed()}.
  */
 public record ClassInput(
     @Nullable String code,
@@ -35,6 +41,97 @@ public record ClassInput(
     @Nullable Boolean external,
     @Nullable String externalUrl,
     @Nullable Boolean published) {
+
+  /** The new-class form: 注册会计师 ticked, the first choice of each list, everything else empty. */
+  static ClassInput newForm() {
+    return new ClassInput(
+        "",
+        "",
+        null,
+        List.of(Audience.PRACTISING_CPA.name()),
+        TrainingClass.Restriction.NONE.name(),
+        List.of(),
+        TrainingClass.ClassMode.ON_SITE.name(),
+        "",
+        "",
+        "",
+        null,
+        null,
+        null,
+        "",
+        "",
+        "",
+        "",
+        "",
+        null,
+        null,
+        TrainingClass.ConfirmationMode.MANUAL.name(),
+        false,
+        false,
+        "",
+        false);
+  }
+
+  /** Only "published": the publish button of the management list. */
+  static ClassInput publishedOnly() {
+    return new ClassInput(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, true);
+  }
+
+  /**
+   * The input of a page form, which is always complete: a blank or absent field means "empty",
+   * never "unchanged" (an unticked box is false, no audience ticked is none); the year follows the
+   * training start; blank ethics hours and fee are 0; firms are split on commas, blanks and line
+   * breaks.
+   */
+  ClassInput completed() {
+    return new ClassInput(
+        text(code).trim(),
+        text(name),
+        yearOf(text(trainingStart)),
+        audiences == null ? List.of() : List.copyOf(audiences),
+        text(restriction),
+        restrictedFirms == null
+            ? List.of()
+            : restrictedFirms.stream()
+                .flatMap(f -> Arrays.stream(f.split(FIRM_SEPARATORS)))
+                .filter(f -> !f.isBlank())
+                .toList(),
+        text(mode),
+        text(location),
+        text(teachers),
+        text(description),
+        hours,
+        ethicsHours == null ? BigDecimal.ZERO : ethicsHours,
+        fee == null ? BigDecimal.ZERO : fee,
+        text(registrationStart),
+        text(registrationEnd),
+        text(trainingStart),
+        text(trainingEnd),
+        text(cancellationDeadline),
+        capacity,
+        maxRegistrations,
+        text(confirmationMode),
+        Boolean.TRUE.equals(waitlistEnabled),
+        Boolean.TRUE.equals(external),
+        text(externalUrl),
+        Boolean.TRUE.equals(published));
+  }
+
+  private static final String FIRM_SEPARATORS = "[,，;；\\s]+";
+
+  private static String text(@Nullable String value) {
+    return value == null ? "" : value;
+  }
+
+  private static @Nullable Integer yearOf(String date) {
+    try {
+      return date.isBlank() ? null : LocalDate.parse(date.trim()).getYear();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
 
   /** The stored class as input, so that a PATCH can lay its fields over it. */
   static ClassInput of(TrainingClass c) {

@@ -2,14 +2,20 @@ package org.cmis.training.catalog;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.cmis.shared.web.PageLinks;
 import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.Reason;
@@ -38,6 +44,13 @@ class ClassManageController {
 
   private static final String FORM = "training/catalog/form";
   private static final String CANCEL = "training/catalog/cancel";
+
+  /** The form's fields (all of ClassInput but the year, which follows the training start). */
+  private static final Set<String> FIELDS =
+      Arrays.stream(ClassInput.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .filter(f -> !f.equals("year"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final ClassService classes;
 
@@ -92,36 +105,33 @@ class ClassManageController {
     model.addAttribute("result", result);
     model.addAttribute("rows", rows);
     model.addAttribute("pager", PageLinks.of("/manage/classes", filters.params(), result));
-    model.addAttribute("tags", new ClassTags());
     return "training/catalog/manage";
   }
 
   @GetMapping("/new")
   String newForm(Model model) {
-    ClassForm form = new ClassForm();
-    form.setAudiences(List.of(Audience.PRACTISING_CPA.name()));
-    model.addAttribute("form", form);
+    model.addAttribute("form", ClassInput.newForm());
     return showForm(model, null);
   }
 
   @PostMapping("/new")
   String create(
       @AuthenticationPrincipal CurrentUser user,
-      @ModelAttribute("form") ClassForm form,
+      @ModelAttribute("form") @Nullable ClassInput form,
       BindingResult binding,
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    if (!binding.hasErrors()) {
+    if (form != null && !binding.hasErrors()) {
       try {
-        classes.create(user, form.toInput());
+        classes.create(user, form.completed());
         redirect.addFlashAttribute("flash", "classes.flash.saved");
         return "redirect:/manage/classes";
       } catch (CmisException e) {
         reject(binding, e, response);
       }
     } else {
-      alsoCheck(form, binding, response);
+      alsoCheck(binding, response);
     }
     return showForm(model, null);
   }
@@ -129,7 +139,7 @@ class ClassManageController {
   @GetMapping("/{id}/edit")
   String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
     TrainingClass c = organised(user, id);
-    model.addAttribute("form", ClassForm.of(c));
+    model.addAttribute("form", ClassInput.of(c));
     return showForm(model, c);
   }
 
@@ -137,17 +147,17 @@ class ClassManageController {
   String edit(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable long id,
-      @ModelAttribute("form") ClassForm form,
+      @ModelAttribute("form") @Nullable ClassInput form,
       BindingResult binding,
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
     TrainingClass c = organised(user, id);
-    if (!binding.hasErrors()) {
+    if (form != null && !binding.hasErrors()) {
       try {
         // The form is complete: check it as a whole, so that a cleared field is an error and not
         // "unchanged" as in a PATCH.
-        ClassInput input = form.toInput();
+        ClassInput input = form.completed();
         ClassRules.check(input, c.code());
         classes.update(user, id, input);
         redirect.addFlashAttribute("flash", "classes.flash.saved");
@@ -156,7 +166,7 @@ class ClassManageController {
         reject(binding, e, response);
       }
     } else {
-      alsoCheck(form, binding, response);
+      alsoCheck(binding, response);
     }
     return showForm(model, c);
   }
@@ -166,7 +176,7 @@ class ClassManageController {
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable long id,
       RedirectAttributes redirect) {
-    classes.update(user, id, publishedOnly());
+    classes.update(user, id, ClassInput.publishedOnly());
     redirect.addFlashAttribute("flash", "classes.flash.published");
     return "redirect:/manage/classes";
   }
@@ -214,11 +224,30 @@ class ClassManageController {
 
   private String showForm(Model model, @Nullable TrainingClass c) {
     model.addAttribute("c", c);
+    model.addAttribute("firmsText", firmsText(model));
     model.addAttribute("audiences", Audience.values());
     model.addAttribute("restrictions", TrainingClass.Restriction.values());
     model.addAttribute("modes", TrainingClass.ClassMode.values());
     model.addAttribute("confirmationModes", TrainingClass.ConfirmationMode.values());
     return FORM;
+  }
+
+  /**
+   * The firms' text box: the stored firms separated by commas, or what was sent (the binding keeps
+   * it even when the form could not be constructed).
+   */
+  private static String firmsText(Model model) {
+    Object value =
+        model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form") instanceof BindingResult binding
+            ? binding.getRawFieldValue("restrictedFirms")
+            : model.getAttribute("form") instanceof ClassInput form ? form.restrictedFirms() : null;
+    if (value instanceof Collection<?> items) {
+      return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+    if (value instanceof String[] items) {
+      return String.join(", ", items);
+    }
+    return value == null ? "" : value.toString();
   }
 
   /** Shows a refusal on the form: under its fields, or above the form. */
@@ -232,7 +261,7 @@ class ClassManageController {
     }
     for (FieldError error : e.errors()) {
       String field = error.field().equals("year") ? "trainingStart" : error.field();
-      if (ClassForm.FIELDS.contains(field)) {
+      if (FIELDS.contains(field)) {
         binding.rejectValue(field, error.message(), error.message());
       } else {
         binding.reject(error.message(), error.message());
@@ -244,15 +273,14 @@ class ClassManageController {
    * A field that could not be read (e.g. hours "abc") is already an error; the rules still check
    * the other fields, so that every mistake shows at once.
    */
-  private static void alsoCheck(
-      ClassForm form, BindingResult binding, HttpServletResponse response) {
+  private static void alsoCheck(BindingResult binding, HttpServletResponse response) {
     response.setStatus(ErrorCode.VALIDATION_FAILED.status());
     try {
-      ClassRules.check(form.toInput(), "X");
+      ClassRules.check(readable(binding).completed(), "X");
     } catch (CmisException e) {
       for (FieldError error : e.errors()) {
         String field = error.field().equals("year") ? "trainingStart" : error.field();
-        if (ClassForm.FIELDS.contains(field) && !binding.hasFieldErrors(field)) {
+        if (FIELDS.contains(field) && !binding.hasFieldErrors(field)) {
           binding.rejectValue(field, error.message(), error.message());
         }
       }
@@ -264,9 +292,25 @@ class ClassManageController {
     return e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.FORBIDDEN;
   }
 
-  private static ClassInput publishedOnly() {
-    return new ClassInput(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, true);
+  /**
+   * The form's fields as bound, those that could not be read (e.g. hours "abc", already a field
+   * error) left out: when a value cannot be read the record is not constructed, and the binding
+   * keeps every submitted value.
+   */
+  private static ClassInput readable(BindingResult binding) {
+    RecordComponent[] components = ClassInput.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      String field = components[i].getName();
+      types[i] = components[i].getType();
+      Object value = binding.hasFieldErrors(field) ? null : binding.getRawFieldValue(field);
+      values[i] = types[i].isInstance(value) ? value : null;
+    }
+    try {
+      return ClassInput.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("ClassInput has its canonical constructor", e);
+    }
   }
 }

@@ -2,14 +2,15 @@ package org.cmis.training.catalog;
 
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.cmis.shared.BusinessTime;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
+import org.cmis.shared.web.PageLinks;
 import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.RegistrationStatus;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ClassPagesController {
 
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ClassService classes;
@@ -97,7 +97,6 @@ class ClassPagesController {
     model.addAttribute("result", result);
     model.addAttribute("rows", rows);
     model.addAttribute("pager", PageLinks.of("/classes", filters.params(), result));
-    model.addAttribute("tags", new ClassTags());
     return "training/catalog/list";
   }
 
@@ -119,7 +118,6 @@ class ClassPagesController {
     model.addAttribute("organiser", organiser);
     model.addAttribute("canRegister", registrant && canRegister(user, item));
     model.addAttribute("showRegistrations", showRegistrations);
-    model.addAttribute("tags", new ClassTags());
     if (showRegistrations) {
       int pageNo = PageLinks.page(page);
       int pageSize = PageLinks.size(size);
@@ -136,12 +134,12 @@ class ClassPagesController {
                   r ->
                       new RegistrationRow(
                           r,
-                          r.registeredAt().atZoneSameInstant(ZONE).format(TIME),
+                          r.registeredAt().atZoneSameInstant(BusinessTime.ZONE).format(TIME),
                           registrant && r.status().live() && beforeDeadline && !c.cancelled()))
               .toList();
       model.addAttribute("registrations", regs);
       model.addAttribute("registrationRows", rows);
-      model.addAttribute("pager", PageLinks.of("/classes/" + id, java.util.Map.of(), regs));
+      model.addAttribute("pager", PageLinks.of("/classes/" + id, regs));
     }
     return "training/catalog/detail";
   }

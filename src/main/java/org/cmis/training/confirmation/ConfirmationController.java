@@ -2,7 +2,6 @@ package org.cmis.training.confirmation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.PageResult;
+import org.cmis.shared.web.PageLinks;
 import org.cmis.training.Reason;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.catalog.Access;
@@ -51,17 +51,6 @@ class ConfirmationController {
 
   private static final String PAGE = "/manage/classes/{id}/registrations";
   private static final String VIEW = "training/confirmation/registrations";
-  private static final Map<RegistrationStatus, String> TAGS =
-      new EnumMap<>(RegistrationStatus.class);
-
-  static {
-    TAGS.put(RegistrationStatus.PENDING, "tag-amber");
-    TAGS.put(RegistrationStatus.CONFIRMED, "tag-green");
-    TAGS.put(RegistrationStatus.REJECTED, "tag-red");
-    TAGS.put(RegistrationStatus.CANCELLED, "tag-grey");
-    TAGS.put(RegistrationStatus.WAITLISTED, "tag-blue");
-  }
-
   private final ClassService classes;
   private final RegistrationService registrations;
   private final RegistrationFinder finder;
@@ -317,15 +306,10 @@ class ConfirmationController {
     model.addAttribute("result", result);
     model.addAttribute("firstIndex", (result.page() - 1L) * result.size());
     model.addAttribute(
-        "prevUrl", result.page() > 1 ? filter.uri(c.id(), result.page() - 1, result.size()) : null);
-    model.addAttribute(
-        "nextUrl",
-        result.page() < result.pages()
-            ? filter.uri(c.id(), result.page() + 1, result.size())
-            : null);
+        "pager",
+        PageLinks.of("/manage/classes/" + c.id() + "/registrations", filter.params(), result));
     model.addAttribute("firmNames", roster.firmNames(result.items()));
     model.addAttribute("statuses", RegistrationStatus.values());
-    model.addAttribute("tags", TAGS);
     model.addAttribute("filter", filter);
     if (!model.containsAttribute("checked")) {
       model.addAttribute("checked", Set.of());

@@ -1,11 +1,12 @@
 package org.cmis.training.confirmation;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.cmis.shared.Paging;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.registration.RegistrationQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The filters of the confirmation list (状态, 事务所, 姓名) and its page, kept across the actions so that
@@ -74,19 +75,19 @@ public record Filter(
   }
 
   /** The list's address with these filters on another page. */
-  String uri(long classId, int toPage, int pageSize) {
-    UriComponentsBuilder uri =
-        UriComponentsBuilder.fromPath("/manage/classes/" + classId + "/registrations");
+  /** The filters as query parameters, for the paging bar. */
+  Map<String, String> params() {
+    Map<String, String> params = new LinkedHashMap<>();
     if (status != null) {
-      uri.queryParam("status", status.name());
+      params.put("status", status.name());
     }
     if (!firm().isEmpty()) {
-      uri.queryParam("firmNo", firm());
+      params.put("firmNo", firm());
     }
     if (!who().isEmpty()) {
-      uri.queryParam("name", who());
+      params.put("name", who());
     }
-    return uri.queryParam("page", toPage).queryParam("size", pageSize).encode().toUriString();
+    return params;
   }
 
   private static String clean(@Nullable String text) {

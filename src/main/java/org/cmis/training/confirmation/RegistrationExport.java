@@ -20,6 +20,7 @@ import org.cmis.training.catalog.TrainingClass;
 import org.cmis.training.registration.Registration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,9 +68,10 @@ class RegistrationExport {
         .contentType(XLSX)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            contentDisposition(
-                "registrations-" + listing.trainingClass().id() + ".xlsx",
-                filename(listing.trainingClass(), status)))
+            ContentDisposition.attachment()
+                .filename(filename(listing.trainingClass(), status), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(workbook(listing.entries()));
   }
 
@@ -133,23 +135,6 @@ class RegistrationExport {
             new Object[] {c.name(), kind, LocalDate.now(clock).toString()},
             LOCALE);
     return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_") + ".xlsx";
-  }
-
-  /** An attachment with an ASCII fallback name and the real name encoded per RFC 5987. */
-  static String contentDisposition(String asciiName, String name) {
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-        encoded.append(c);
-      } else {
-        encoded.append('%').append(String.format("%02X", b & 0xff));
-      }
-    }
-    return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + encoded;
   }
 
   private String gender(String code) {

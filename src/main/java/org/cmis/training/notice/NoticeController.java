@@ -1,8 +1,6 @@
 package org.cmis.training.notice;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +10,11 @@ import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
+import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.cmis.shared.upload.Upload;
 import org.cmis.shared.web.ClientAddress;
+import org.cmis.shared.web.PageLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +47,9 @@ class NoticeController {
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size,
       Model model) {
-    model.addAttribute("result", notices.list(user, new Paging(page, size)));
+    PageResult<Notice> result = notices.list(user, new Paging(page, size));
+    model.addAttribute("result", result);
+    model.addAttribute("pager", PageLinks.of("/notices", result));
     model.addAttribute("today", notices.today());
     return "training/notice/list";
   }
@@ -227,23 +230,6 @@ class NoticeController {
 
   /** The chosen files; one over the limit is passed on unread so that the service refuses it. */
   private static List<Upload> uploads(@Nullable List<MultipartFile> files) {
-    List<Upload> uploads = new ArrayList<>();
-    if (files == null) {
-      return uploads;
-    }
-    for (MultipartFile file : files) {
-      String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-      if (file.isEmpty() && name.isBlank()) {
-        continue;
-      }
-      try {
-        byte[] content =
-            file.getSize() > NoticeRules.MAX_ATTACHMENT_BYTES ? new byte[0] : file.getBytes();
-        uploads.add(new Upload(name, file.getSize(), content));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return uploads;
+    return Upload.of(files, NoticeRules.MAX_ATTACHMENT_BYTES);
   }
 }

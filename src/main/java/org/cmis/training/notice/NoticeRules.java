@@ -3,10 +3,13 @@ package org.cmis.training.notice;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.cmis.shared.FieldError;
+import org.cmis.shared.upload.FileType;
+import org.cmis.shared.upload.UploadCheck;
 import org.jspecify.annotations.Nullable;
 
 /** The field rules of a notice form, collected so that every wrong field is told at once. */
@@ -71,17 +74,13 @@ final class NoticeRules {
     return new ArrayList<>(ids);
   }
 
+  /** What a notice's attachment may be: any kind of {@link FileType}, up to 5 MB. */
+  static final UploadCheck ATTACHMENTS =
+      new UploadCheck(MAX_ATTACHMENT_BYTES, MAX_FILENAME, EnumSet.allOf(FileType.class));
+
   /** The name a file is kept under: its last path segment, without control characters. */
   static String filename(String original) {
-    String name = original.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1);
-    name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-    if (name.length() > MAX_FILENAME) {
-      int dot = name.lastIndexOf('.');
-      String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-      name = name.substring(0, MAX_FILENAME - extension.length()) + extension;
-    }
-    return name;
+    return ATTACHMENTS.filename(original);
   }
 
   private static @Nullable LocalDate date(

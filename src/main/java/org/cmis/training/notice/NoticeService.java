@@ -16,6 +16,9 @@ import org.cmis.shared.FieldError;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
+import org.cmis.shared.upload.Upload;
+import org.cmis.shared.upload.UploadCheck;
+import org.cmis.shared.upload.UploadCheck.CheckedFile;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.catalog.Access;
 import org.cmis.training.catalog.ClassListItem;
@@ -112,7 +115,7 @@ public class NoticeService {
     }
     List<FieldError> errors = new ArrayList<>();
     NoticeRules.Checked checked = check(staff, input, errors);
-    List<Accepted> files = accept(uploads, 0, errors);
+    List<CheckedFile> files = accept(uploads, 0, errors);
     throwIfAny(errors);
     long id =
         notices.insert(
@@ -123,7 +126,8 @@ public class NoticeService {
             checked.expiryDate(),
             staff.account());
     notices.replaceClasses(id, checked.classIds());
-    files.forEach(f -> notices.addAttachment(id, f.filename(), f.type().contentType(), f.bytes()));
+    files.forEach(
+        f -> notices.addAttachment(id, f.filename(), f.type().contentType(), f.content()));
     audit(staff, "NOTICE_CREATED", id, address, null, state(id));
     return id;
   }
@@ -138,13 +142,14 @@ public class NoticeService {
     NoticeRules.Checked checked = check(staff, input, errors);
     List<Long> remove = NoticeRules.ids(input.removeAttachmentIds(), "attachments", errors);
     long kept = notices.attachments(id).stream().filter(a -> !remove.contains(a.id())).count();
-    List<Accepted> files = accept(uploads, (int) kept, errors);
+    List<CheckedFile> files = accept(uploads, (int) kept, errors);
     throwIfAny(errors);
     notices.update(
         id, checked.title(), checked.body(), required(checked.publishDate()), checked.expiryDate());
     notices.replaceClasses(id, checked.classIds());
     notices.removeAttachments(id, remove);
-    files.forEach(f -> notices.addAttachment(id, f.filename(), f.type().contentType(), f.bytes()));
+    files.forEach(
+        f -> notices.addAttachment(id, f.filename(), f.type().contentType(), f.content()));
     audit(staff, "NOTICE_UPDATED", id, address, before, state(id));
   }
 
@@ -209,33 +214,24 @@ public class NoticeService {
     return checked;
   }
 
-  /** A checked upload: its kept name, its kind (by content) and its bytes. */
-  private record Accepted(String filename, AttachmentType type, byte[] bytes) {}
-
-  private static List<Accepted> accept(List<Upload> uploads, int kept, List<FieldError> errors) {
-    List<Accepted> accepted = new ArrayList<>();
+  private static List<CheckedFile> accept(List<Upload> uploads, int kept, List<FieldError> errors) {
+    List<CheckedFile> accepted = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (kept + uploads.size() > NoticeRules.MAX_ATTACHMENTS) {
       problems.add("notice.attachments.tooMany");
     }
     for (Upload upload : uploads) {
-      String name = NoticeRules.filename(upload.filename());
-      if (upload.size() > NoticeRules.MAX_ATTACHMENT_BYTES
-          || upload.content().length > NoticeRules.MAX_ATTACHMENT_BYTES) {
-        problems.add("notice.attachments.tooBig");
-        continue;
+      UploadCheck.Result result = NoticeRules.ATTACHMENTS.check(upload);
+      if (result.file() != null) {
+        accepted.add(result.file());
+      } else if (result.problem() != null) {
+        problems.add(
+            switch (result.problem()) {
+              case TOO_BIG -> "notice.attachments.tooBig";
+              case EMPTY -> "notice.attachments.empty";
+              case TYPE -> "notice.attachments.type";
+            });
       }
-      if (upload.content().length == 0) {
-        problems.add("notice.attachments.empty");
-        continue;
-      }
-      Optional<AttachmentType> type =
-          name.isEmpty() ? Optional.empty() : AttachmentType.of(name, upload.content());
-      if (type.isEmpty()) {
-        problems.add("notice.attachments.type");
-        continue;
-      }
-      accepted.add(new Accepted(name, type.get(), upload.content()));
     }
     problems.stream().distinct().forEach(p -> errors.add(new FieldError("attachments", p)));
     return accepted;

@@ -3,11 +3,11 @@ package org.cmis.training.registration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cmis.shared.BusinessTime;
 import org.cmis.training.RegistrationStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,6 @@ public class RegistrationRepository {
       "r.id, r.class_id, r.member_no, r.name, r.firm_no, r.status, r.channel, r.mobile, r.email,"
           + " r.registered_at, r.decided_at, r.reason, r.non_attendance_reason, r.attendance,"
           + " r.hours_granted";
-  private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
   private static final String LIVE = RegistrationStatus.LIVE_SQL;
 
   private final JdbcClient jdbc;
@@ -248,6 +247,6 @@ public class RegistrationRepository {
   }
 
   private static @Nullable OffsetDateTime local(@Nullable OffsetDateTime t) {
-    return t == null ? null : t.atZoneSameInstant(BUSINESS_ZONE).toOffsetDateTime();
+    return t == null ? null : t.atZoneSameInstant(BusinessTime.ZONE).toOffsetDateTime();
   }
 }

@@ -2,7 +2,6 @@ package org.cmis.training.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.cmis.shared.CurrentUser;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestClasses;
 import org.cmis.support.WebSession;
+import org.cmis.training.Audience;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.registration.Registration;
 import org.cmis.training.registration.RegistrationService;
@@ -90,32 +90,16 @@ class ClassPagesTest {
     LocalDate t = today();
     return classes.create(
         TestClasses.SZ_STAFF,
-        new ClassInput(
-            null,
-            name,
-            null,
-            List.of("PRACTISING_CPA"),
-            null,
-            null,
-            null,
-            "北京",
-            "",
-            "",
-            new BigDecimal("16"),
-            null,
-            null,
-            t.minusDays(1).toString(),
-            t.plusDays(5).toString(),
-            t.plusDays(10).toString(),
-            t.plusDays(11).toString(),
-            null,
-            50,
-            50,
-            null,
-            false,
-            true,
-            url,
-            true));
+        TestClasses.aClass(t)
+            .name(name)
+            .audiences(Audience.PRACTISING_CPA)
+            .location("北京")
+            .hours("16")
+            .ethicsHours(null)
+            .places(50, 50)
+            .confirmationMode(null)
+            .externalAt(url)
+            .build());
   }
 
   private static String body(MvcTestResult result) {

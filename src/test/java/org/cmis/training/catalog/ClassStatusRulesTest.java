@@ -3,7 +3,6 @@ package org.cmis.training.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.cmis.shared.CmisException;
@@ -21,39 +20,18 @@ class ClassStatusRulesTest {
   private static final LocalDate TE = LocalDate.of(2026, 12, 2);
 
   private static TrainingClass of(boolean published, boolean cancelled) {
-    return new TrainingClass(
-        1,
-        "SZ-2026-001",
-        "x",
-        2026,
-        "SZ",
-        "深圳",
-        List.of(Audience.PRACTISING_CPA),
-        TrainingClass.Restriction.NONE,
-        List.of(),
-        TrainingClass.ClassMode.ON_SITE,
-        "",
-        "",
-        "",
-        new BigDecimal("8"),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        RS,
-        RE,
-        TS,
-        TE,
-        TS.minusDays(1),
-        10,
-        10,
-        0,
-        0,
-        0,
-        TrainingClass.ConfirmationMode.MANUAL,
-        false,
-        false,
-        null,
-        published,
-        cancelled);
+    return TestClasses.aClass()
+        .code("SZ-2026-001")
+        .name("x")
+        .audiences(Audience.PRACTISING_CPA)
+        .location("")
+        .ethicsHours("0")
+        .registration(RS, RE)
+        .training(TS, TE)
+        .places(10, 10)
+        .published(published)
+        .cancelled(cancelled)
+        .stored();
   }
 
   @Test
@@ -89,32 +67,27 @@ class ClassStatusRulesTest {
   @Test
   void brokenRulesAreFieldErrors() {
     ClassInput bad =
-        new ClassInput(
-            "bad code",
-            "",
-            2031,
-            List.of("X"),
-            "NOPE",
-            null,
-            "FLY",
-            null,
-            null,
-            "x".repeat(10_001),
-            new BigDecimal("0.7"),
-            new BigDecimal("9"),
-            new BigDecimal("-1"),
-            "2026-02-30",
-            RE.toString(),
-            TE.toString(),
-            TS.toString(),
-            TE.toString(),
-            0,
-            200_000,
-            "SOMETIMES",
-            null,
-            true,
-            "ftp://x",
-            null);
+        TestClasses.patch()
+            .code("bad code")
+            .name("")
+            .year(2031)
+            .audiences(List.of("X"))
+            .restriction("NOPE")
+            .mode("FLY")
+            .description("x".repeat(10_001))
+            .hours("0.7")
+            .ethicsHours("9")
+            .fee("-1")
+            .registrationStart("2026-02-30")
+            .registrationEnd(RE.toString())
+            .trainingStart(TE.toString())
+            .trainingEnd(TS.toString())
+            .cancellationDeadline(TE.toString())
+            .places(0, 200_000)
+            .confirmationMode("SOMETIMES")
+            .external(true)
+            .externalUrl("ftp://x")
+            .build();
     assertThatThrownBy(() -> ClassRules.check(bad, "G"))
         .isInstanceOfSatisfying(
             CmisException.class,
@@ -142,33 +115,7 @@ class ClassStatusRulesTest {
   @Test
   void aPatchMovesTheDefaultDeadlineWithTrainingStart() {
     ClassInput stored = input();
-    ClassInput patch =
-        new ClassInput(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            TS.plusDays(5).toString(),
-            TE.plusDays(5).toString(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    ClassInput patch = TestClasses.patch().training(TS.plusDays(5), TE.plusDays(5)).build();
     ClassData d = ClassRules.check(patch.over(stored), "C");
     assertThat(d.cancellationDeadline()).isEqualTo(TS.plusDays(4));
   }

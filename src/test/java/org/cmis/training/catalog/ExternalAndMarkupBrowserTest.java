@@ -38,32 +38,10 @@ class ExternalAndMarkupBrowserTest {
             false,
             true);
     ClassInput patch =
-        new ClassInput(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            external,
-            external ? "https://www.snai.edu/" : null,
-            null);
+        TestClasses.patch()
+            .external(external)
+            .externalUrl(external ? "https://www.snai.edu/" : null)
+            .build();
     classes.create(TestClasses.SZ_STAFF, patch.over(base));
   }
 

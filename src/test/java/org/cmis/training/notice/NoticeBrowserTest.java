@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cmis.shared.upload.FileTypeTest;
 import org.cmis.support.Browser;
 import org.cmis.support.BrowserTest;
 import org.cmis.support.TestClasses;
@@ -29,7 +30,7 @@ class NoticeBrowserTest {
   void staffPublishANoticeThroughTheForm(Browser browser) throws IOException {
     TrainingClass c = testClasses.open(10, 10, false, false);
     Path pdf = Files.createTempFile("notice-", ".pdf");
-    Files.write(pdf, AttachmentTypeTest.PDF);
+    Files.write(pdf, FileTypeTest.PDF);
     String title = "关于举办2026年度注册会计师继续教育培训班的通知 " + System.nanoTime();
 
     browser.signIn("STAFF", "sz-staff", "Demo@2026").open("/manage/notices/new");

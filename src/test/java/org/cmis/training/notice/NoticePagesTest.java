@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cmis.shared.Paging;
+import org.cmis.shared.upload.FileTypeTest;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestClasses;
 import org.cmis.support.WebSession;
@@ -75,7 +76,7 @@ class NoticePagesTest {
         postForm(
             staff,
             "/manage/notices/new",
-            List.of(file("培训安排.pdf", AttachmentTypeTest.PDF)),
+            List.of(file("培训安排.pdf", FileTypeTest.PDF)),
             "title",
             title,
             "body",
@@ -111,7 +112,7 @@ class NoticePagesTest {
         .startsWith("attachment;")
         .contains("filename*=UTF-8''%E5%9F%B9%E8%AE%AD%E5%AE%89%E6%8E%92.pdf");
     assertThat(download.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
-    assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(AttachmentTypeTest.PDF);
+    assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(FileTypeTest.PDF);
     assertThat(member.get("/notices/" + id + "/attachments/" + (attachmentId + 100_000)))
         .hasStatus(404);
 
@@ -196,7 +197,7 @@ class NoticePagesTest {
         postForm(
             staff,
             "/manage/notices/new",
-            List.of(file("伪装.pdf", AttachmentTypeTest.PNG)),
+            List.of(file("伪装.pdf", FileTypeTest.PNG)),
             "title",
             title,
             "publishDate",
@@ -208,7 +209,7 @@ class NoticePagesTest {
         .contains("附件类型不符", "field-error", "value=\"" + title + "\"");
 
     byte[] big = new byte[(int) NoticeRules.MAX_ATTACHMENT_BYTES + 1];
-    System.arraycopy(AttachmentTypeTest.PDF, 0, big, 0, AttachmentTypeTest.PDF.length);
+    System.arraycopy(FileTypeTest.PDF, 0, big, 0, FileTypeTest.PDF.length);
     assertThat(
             postForm(
                 staff,
@@ -224,7 +225,7 @@ class NoticePagesTest {
 
     List<MockMultipartFile> eleven = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
-      eleven.add(file("第" + i + "份.pdf", AttachmentTypeTest.PDF));
+      eleven.add(file("第" + i + "份.pdf", FileTypeTest.PDF));
     }
     assertThat(
             postForm(

@@ -2,11 +2,11 @@ package org.cmis.training.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.cmis.membership.MemberCategory;
 import org.cmis.membership.MemberProfile;
+import org.cmis.support.TestClasses;
 import org.cmis.training.Audience;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.catalog.TrainingClass;
@@ -18,39 +18,19 @@ class EligibilityAndStatusTest {
   private static TrainingClass cls(
       List<Audience> audiences, TrainingClass.Restriction restriction, List<String> firms) {
     LocalDate d = LocalDate.of(2026, 12, 1);
-    return new TrainingClass(
-        1,
-        "C",
-        "x",
-        2026,
-        "SZ",
-        "深圳",
-        audiences,
-        restriction,
-        firms,
-        TrainingClass.ClassMode.ON_SITE,
-        "",
-        "",
-        "",
-        new BigDecimal("8"),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        d,
-        d,
-        d,
-        d,
-        d,
-        10,
-        10,
-        0,
-        0,
-        0,
-        TrainingClass.ConfirmationMode.MANUAL,
-        false,
-        false,
-        null,
-        true,
-        false);
+    return TestClasses.aClass()
+        .code("C")
+        .name("x")
+        .audiences(audiences.toArray(Audience[]::new))
+        .restriction(restriction.name())
+        .restrictedFirms(firms)
+        .location("")
+        .ethicsHours("0")
+        .registration(d, d)
+        .training(d, d)
+        .cancellationDeadline(d.toString())
+        .places(10, 10)
+        .stored();
   }
 
   private static MemberProfile person(

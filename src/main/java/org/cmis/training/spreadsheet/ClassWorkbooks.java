@@ -1,10 +1,9 @@
-package org.cmis.training.transfer;
+package org.cmis.training.spreadsheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -151,23 +150,6 @@ class ClassWorkbooks {
             .getMessage(key, new Object[] {today.toString()}, LOCALE)
             .replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_")
         + ".xlsx";
-  }
-
-  /** An attachment with an ASCII fallback name and the real name encoded per RFC 5987. */
-  static String contentDisposition(String asciiName, String name) {
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-        encoded.append(c);
-      } else {
-        encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
-      }
-    }
-    return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + encoded;
   }
 
   private void header(Workbook workbook, Sheet sheet, List<String> fields, boolean markRequired) {

@@ -1,4 +1,4 @@
-package org.cmis.training.transfer;
+package org.cmis.training.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -23,6 +23,7 @@ import org.cmis.training.catalog.TrainingClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ContentDisposition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -30,7 +31,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Excel export of the class list and all-or-nothing Excel import of classes (F3.7). */
 @IntegrationTest
-class ClassTransferTest {
+class ClassSpreadsheetTest {
 
   private static final List<String> EXPORT_HEADER =
       List.of(
@@ -154,6 +155,12 @@ class ClassTransferTest {
     assertThat(result.getResponse().getHeader("Content-Disposition"))
         .startsWith("attachment;")
         .contains(".xlsx");
+    assertThat(
+            ContentDisposition.parse(result.getResponse().getHeader("Content-Disposition"))
+                .getFilename())
+        .as("the Chinese file name")
+        .startsWith("培训班列表-")
+        .endsWith(".xlsx");
     List<List<String>> rows = rows(result.getResponse().getContentAsByteArray());
     assertThat(rows.get(0)).containsExactlyElementsOf(EXPORT_HEADER);
     assertThat(rows).hasSize(2);

@@ -1,6 +1,9 @@
-package org.cmis.training.transfer;
+package org.cmis.training.spreadsheet;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
+import org.cmis.training.catalog.ClassInput;
 
 /**
  * The columns of the class workbooks (F3.7). Their header texts are the messages {@code
@@ -31,34 +34,9 @@ final class ClassColumns {
           "confirmedCount",
           "status");
 
-  /** The writable columns of the import template, in the fields' order of ClassInput. */
+  /** The writable columns of the import template: the fields of ClassInput, in its order. */
   static final List<String> IMPORT =
-      List.of(
-          "code",
-          "name",
-          "year",
-          "audiences",
-          "restriction",
-          "restrictedFirms",
-          "mode",
-          "location",
-          "teachers",
-          "description",
-          "hours",
-          "ethicsHours",
-          "fee",
-          "registrationStart",
-          "registrationEnd",
-          "trainingStart",
-          "trainingEnd",
-          "cancellationDeadline",
-          "capacity",
-          "maxRegistrations",
-          "confirmationMode",
-          "waitlistEnabled",
-          "external",
-          "externalUrl",
-          "published");
+      Arrays.stream(ClassInput.class.getRecordComponents()).map(RecordComponent::getName).toList();
 
   /** The import columns a file must have (the others may be left out: their defaults apply). */
   static final List<String> REQUIRED =

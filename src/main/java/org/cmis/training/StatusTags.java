@@ -1,11 +1,14 @@
-package org.cmis.training.catalog;
+package org.cmis.training;
 
-import org.cmis.training.ClassStatus;
-import org.cmis.training.RegistrationStatus;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
-/** The colour of each status tag (PRODUCT.md, Look and feel), for the templates. */
-final class ClassTags {
+/**
+ * The colour of each status tag (PRODUCT.md, Look and feel): the one place it is decided, used by
+ * the fragments of {@code fragments/tags.html} as {@code @statusTags}.
+ */
+@Component("statusTags")
+public class StatusTags {
 
   /** The tag class of a class status. */
   public String classStatus(ClassStatus status) {

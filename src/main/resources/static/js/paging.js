@@ -1,4 +1,4 @@
-// Class pages: a changed page size applies at once (the 确定 button does the same without JS).
+// The paging bar: a changed page size applies at once (the 确定 button does the same without JS).
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-pager-size]").forEach(function (select) {
     select.addEventListener("change", function () {

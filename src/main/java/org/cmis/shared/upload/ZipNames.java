@@ -1,4 +1,4 @@
-package org.cmis.training.notice;
+package org.cmis.shared.upload;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Reads the entry names of a ZIP archive from its central directory, without inflating anything (so
  * a ZIP bomb costs nothing): enough to tell a Word document (word/…) from a workbook (xl/…).
  */
-final class ZipNames {
+public final class ZipNames {
 
   private static final int END_SIGNATURE = 0x06054b50;
   private static final int ENTRY_SIGNATURE = 0x02014b50;
@@ -15,7 +15,7 @@ final class ZipNames {
   private ZipNames() {}
 
   /** Whether the archive is an Office Open XML package with an entry under the folder. */
-  static boolean hasEntryUnder(byte[] zip, String folder) {
+  public static boolean hasEntryUnder(byte[] zip, String folder) {
     int end = findEnd(zip);
     if (end < 0) {
       return false;

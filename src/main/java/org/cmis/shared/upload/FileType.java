@@ -1,4 +1,4 @@
-package org.cmis.training.notice;
+package org.cmis.shared.upload;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of file a notice may carry. A file is taken only when its extension is one of these and
- * its content starts as that kind of file does: the extension alone is never trusted.
+ * The kinds of file an upload may be. A file is taken only when its extension is one of these and
+ * its content starts as that kind of file does: the extension alone is never trusted. Office files
+ * must also be the right kind of package (their entry names are read without inflating anything).
  */
-enum AttachmentType {
+public enum FileType {
   PDF("application/pdf", List.of("pdf")),
   DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of("docx")),
   XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", List.of("xlsx")),
@@ -25,17 +26,18 @@ enum AttachmentType {
   private final String contentType;
   private final List<String> extensions;
 
-  AttachmentType(String contentType, List<String> extensions) {
+  FileType(String contentType, List<String> extensions) {
     this.contentType = contentType;
     this.extensions = extensions;
   }
 
-  String contentType() {
+  /** The content type the file is served with. */
+  public String contentType() {
     return contentType;
   }
 
   /** The kind of a file, when its extension and its content agree on one we take. */
-  static Optional<AttachmentType> of(String filename, byte[] content) {
+  public static Optional<FileType> of(String filename, byte[] content) {
     int dot = filename.lastIndexOf('.');
     if (dot < 0) {
       return Optional.empty();

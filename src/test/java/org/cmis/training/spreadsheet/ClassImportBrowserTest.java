@@ -1,4 +1,4 @@
-package org.cmis.training.transfer;
+package org.cmis.training.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

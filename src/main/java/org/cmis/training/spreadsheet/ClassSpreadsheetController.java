@@ -1,25 +1,33 @@
-package org.cmis.training.transfer;
+package org.cmis.training.spreadsheet;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.cmis.shared.spreadsheet.ImportReport;
+import org.cmis.shared.spreadsheet.ParsedRow;
+import org.cmis.shared.upload.FileType;
+import org.cmis.shared.upload.Upload;
+import org.cmis.shared.upload.UploadCheck;
+import org.cmis.training.catalog.ClassInput;
 import org.cmis.training.catalog.ClassListItem;
 import org.cmis.training.catalog.ClassQuery;
 import org.cmis.training.catalog.ClassService;
-import org.cmis.training.transfer.ClassSheetReader.ParsedRow;
-import org.cmis.training.transfer.ClassSheetReader.UnreadableFile;
+import org.cmis.training.spreadsheet.ClassSheetReader.UnreadableFile;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,9 +48,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @PreAuthorize("hasRole('STAFF')")
 @RequestMapping("/manage/classes")
-class ClassTransferController {
+class ClassSpreadsheetController {
 
-  private static final String PAGE = "training/transfer/import";
+  private static final String PAGE = "training/spreadsheet/import";
+
+  /** An import file must be an Office Open XML workbook by its content, not only by its name. */
+  private static final UploadCheck WORKBOOK =
+      new UploadCheck(5L * 1024 * 1024, 200, Set.of(FileType.XLSX));
 
   /** The most classes one export holds. */
   private static final int MAX_EXPORT = 20_000;
@@ -52,7 +64,7 @@ class ClassTransferController {
   private final ClassSheetReader reader;
   private final ClassImporter importer;
 
-  ClassTransferController(
+  ClassSpreadsheetController(
       ClassService classes,
       ClassWorkbooks workbooks,
       ClassSheetReader reader,
@@ -93,19 +105,14 @@ class ClassTransferController {
         break;
       }
     }
-    return download(
-        workbooks.export(items),
-        "classes-" + today + ".xlsx",
-        workbooks.filename("transfer.export.filename", today));
+    return download(workbooks.export(items), workbooks.filename("transfer.export.filename", today));
   }
 
   @GetMapping("/import/template")
   ResponseEntity<byte[]> template() {
     LocalDate today = classes.today();
     return download(
-        workbooks.template(today),
-        "class-import-template.xlsx",
-        workbooks.filename("transfer.template.filename", today));
+        workbooks.template(today), workbooks.filename("transfer.template.filename", today));
   }
 
   @GetMapping("/import")
@@ -127,15 +134,19 @@ class ClassTransferController {
     if (!filename.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
       return fileError(response, model, "transfer.file.type");
     }
-    List<ParsedRow> rows;
-    try (InputStream in = file.getInputStream()) {
-      rows = reader.read(in);
+    List<ParsedRow<ClassInput>> rows;
+    try {
+      byte[] content = file.getBytes();
+      if (WORKBOOK.check(new Upload(filename, file.getSize(), content)).file() == null) {
+        return fileError(response, model, "transfer.file.unreadable");
+      }
+      rows = reader.read(new ByteArrayInputStream(content));
     } catch (UnreadableFile e) {
       return fileError(response, model, e.getMessage(), e.args());
     } catch (IOException e) {
       return fileError(response, model, "transfer.file.unreadable");
     }
-    ClassImporter.Report report;
+    ImportReport report;
     try {
       report = importer.importAll(user, rows);
     } catch (CmisException e) {
@@ -165,10 +176,15 @@ class ClassTransferController {
     return PAGE;
   }
 
-  private static ResponseEntity<byte[]> download(byte[] body, String asciiName, String name) {
+  private static ResponseEntity<byte[]> download(byte[] body, String name) {
     return ResponseEntity.ok()
         .contentType(ClassWorkbooks.XLSX)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ClassWorkbooks.contentDisposition(asciiName, name))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(body);
   }

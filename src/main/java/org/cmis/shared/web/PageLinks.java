@@ -1,4 +1,4 @@
-package org.cmis.training.catalog;
+package org.cmis.shared.web;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -10,10 +10,11 @@ import org.cmis.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The paging bar of a list page: "共 N 条", the page size, links to pages (with the filters kept) and
- * a plain GET form to jump to a page. Works without JavaScript.
+ * The paging bar of every list page ({@code fragments/paging.html}): "共 N 条", links to pages (with
+ * the page's filters kept), the page size and a plain GET form to jump to a page. Works without
+ * JavaScript.
  */
-record PageLinks(
+public record PageLinks(
     String path,
     Map<String, String> filters,
     long total,
@@ -25,16 +26,25 @@ record PageLinks(
     @Nullable String next) {
 
   /** The page sizes offered (F3.3). */
-  static final List<Integer> SIZES = List.of(10, 20, 50, 100);
+  public static final List<Integer> SIZES = List.of(10, 20, 50, 100);
 
   /** One page link; a gap (…) has no number. */
-  record Link(int number, @Nullable String href, boolean current) {
+  public record Link(int number, @Nullable String href, boolean current) {
     public boolean gap() {
       return number == 0;
     }
   }
 
-  static PageLinks of(String path, Map<String, String> filters, PageResult<?> result) {
+  /** The bar of a list without filters. */
+  public static PageLinks of(String path, PageResult<?> result) {
+    return of(path, Map.of(), result);
+  }
+
+  /**
+   * The bar of a list at {@code path}; every link and the jump form keep the filters (in their
+   * order: pass a LinkedHashMap), each as it was given.
+   */
+  public static PageLinks of(String path, Map<String, String> filters, PageResult<?> result) {
     int pages = result.pages();
     int page = result.page();
     List<Link> links = new ArrayList<>();
@@ -67,7 +77,7 @@ record PageLinks(
   }
 
   /** A link to a page of the list with the same filters and page size. */
-  static String href(String path, Map<String, String> filters, int page, int size) {
+  public static String href(String path, Map<String, String> filters, int page, int size) {
     StringBuilder uri = new StringBuilder(path).append('?');
     filters.forEach(
         (name, value) ->
@@ -76,7 +86,7 @@ record PageLinks(
   }
 
   /** The page asked for, or 1 when the value is not a page number (page=0, page=abc). */
-  static int page(@Nullable String value) {
+  public static int page(@Nullable String value) {
     try {
       int page = value == null ? 1 : Integer.parseInt(value.trim());
       return page < 1 ? 1 : page;
@@ -86,7 +96,7 @@ record PageLinks(
   }
 
   /** The page size asked for, or 20 when it is not one of {@link #SIZES}. */
-  static int size(@Nullable String value) {
+  public static int size(@Nullable String value) {
     try {
       int size = value == null ? 20 : Integer.parseInt(value.trim());
       return SIZES.contains(size) ? size : 20;
