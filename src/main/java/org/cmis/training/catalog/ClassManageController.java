@@ -2,6 +2,8 @@ package org.cmis.training.catalog;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,10 +22,16 @@ import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.registration.Access;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -51,6 +59,8 @@ class ClassManageController {
           .map(RecordComponent::getName)
           .filter(f -> !f.equals("year"))
           .collect(Collectors.toUnmodifiableSet());
+
+  private static final ConversionService CONVERSIONS = DefaultConversionService.getSharedInstance();
 
   private final ClassService classes;
 
@@ -122,7 +132,10 @@ class ClassManageController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    if (form != null && !binding.hasErrors()) {
+    if (form == null) {
+      return unreadable(binding, response, model, null);
+    }
+    if (!binding.hasErrors()) {
       try {
         classes.create(user, form.completed());
         redirect.addFlashAttribute("flash", "classes.flash.saved");
@@ -131,7 +144,7 @@ class ClassManageController {
         reject(binding, e, response);
       }
     } else {
-      alsoCheck(binding, response);
+      alsoCheck(form, binding, response);
     }
     return showForm(model, null);
   }
@@ -153,7 +166,10 @@ class ClassManageController {
       Model model,
       RedirectAttributes redirect) {
     TrainingClass c = organised(user, id);
-    if (form != null && !binding.hasErrors()) {
+    if (form == null) {
+      return unreadable(binding, response, model, c);
+    }
+    if (!binding.hasErrors()) {
       try {
         // The form is complete: check it as a whole, so that a cleared field is an error and not
         // "unchanged" as in a PATCH.
@@ -166,7 +182,7 @@ class ClassManageController {
         reject(binding, e, response);
       }
     } else {
-      alsoCheck(binding, response);
+      alsoCheck(form, binding, response);
     }
     return showForm(model, c);
   }
@@ -273,10 +289,11 @@ class ClassManageController {
    * A field that could not be read (e.g. hours "abc") is already an error; the rules still check
    * the other fields, so that every mistake shows at once.
    */
-  private static void alsoCheck(BindingResult binding, HttpServletResponse response) {
+  private static void alsoCheck(
+      ClassInput form, BindingResult binding, HttpServletResponse response) {
     response.setStatus(ErrorCode.VALIDATION_FAILED.status());
     try {
-      ClassRules.check(readable(binding).completed(), "X");
+      ClassRules.check(form.completed(), "X");
     } catch (CmisException e) {
       for (FieldError error : e.errors()) {
         String field = error.field().equals("year") ? "trainingStart" : error.field();
@@ -293,22 +310,55 @@ class ClassManageController {
   }
 
   /**
+   * A form with a value that could not be read (e.g. hours "abc"): the record could not be
+   * constructed, so the page is shown from the readable fields, with the binding's errors (which
+   * keep what was sent) and those the rules find in the rest.
+   */
+  private String unreadable(
+      BindingResult failed, HttpServletResponse response, Model model, @Nullable TrainingClass c) {
+    ClassInput form = readable(failed);
+    BeanPropertyBindingResult binding = new BeanPropertyBindingResult(form, "form");
+    binding.addAllErrors(failed);
+    model.addAttribute("form", form);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
+    alsoCheck(form, binding, response);
+    return showForm(model, c);
+  }
+
+  /**
    * The form's fields as bound, those that could not be read (e.g. hours "abc", already a field
    * error) left out: when a value cannot be read the record is not constructed, and the binding
    * keeps every submitted value.
    */
   private static ClassInput readable(BindingResult binding) {
     RecordComponent[] components = ClassInput.class.getRecordComponents();
+    Constructor<ClassInput> constructor;
+    try {
+      constructor =
+          ClassInput.class.getDeclaredConstructor(
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("ClassInput has its canonical constructor", e);
+    }
+    Parameter[] parameters = constructor.getParameters();
     Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       String field = components[i].getName();
-      types[i] = components[i].getType();
-      Object value = binding.hasFieldErrors(field) ? null : binding.getRawFieldValue(field);
-      values[i] = types[i].isInstance(value) ? value : null;
+      Object value = binding.hasFieldErrors(field) ? null : binding.getFieldValue(field);
+      try {
+        values[i] =
+            value == null
+                ? null
+                : CONVERSIONS.convert(
+                    value,
+                    TypeDescriptor.forObject(value),
+                    new TypeDescriptor(MethodParameter.forParameter(parameters[i])));
+      } catch (ConversionException e) {
+        values[i] = null;
+      }
     }
     try {
-      return ClassInput.class.getDeclaredConstructor(types).newInstance(values);
+      return constructor.newInstance(values);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("ClassInput has its canonical constructor", e);
     }
