@@ -2,15 +2,8 @@ package org.cmis.training.catalog;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
@@ -22,11 +15,6 @@ import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.registration.Access;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.convert.ConversionException;
-import org.springframework.core.convert.ConversionService;
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,15 +40,6 @@ class ClassManageController {
 
   private static final String FORM = "training/catalog/form";
   private static final String CANCEL = "training/catalog/cancel";
-
-  /** The form's fields (all of ClassInput but the year, which follows the training start). */
-  private static final Set<String> FIELDS =
-      Arrays.stream(ClassInput.class.getRecordComponents())
-          .map(RecordComponent::getName)
-          .filter(f -> !f.equals("year"))
-          .collect(Collectors.toUnmodifiableSet());
-
-  private static final ConversionService CONVERSIONS = DefaultConversionService.getSharedInstance();
 
   private final ClassService classes;
 
@@ -240,30 +219,12 @@ class ClassManageController {
 
   private String showForm(Model model, @Nullable TrainingClass c) {
     model.addAttribute("c", c);
-    model.addAttribute("firmsText", firmsText(model));
+    model.addAttribute("firmsText", ClassFormBinding.firmsText(model));
     model.addAttribute("audiences", Audience.values());
     model.addAttribute("restrictions", TrainingClass.Restriction.values());
     model.addAttribute("modes", TrainingClass.ClassMode.values());
     model.addAttribute("confirmationModes", TrainingClass.ConfirmationMode.values());
     return FORM;
-  }
-
-  /**
-   * The firms' text box: the stored firms separated by commas, or what was sent (the binding keeps
-   * it even when the form could not be constructed).
-   */
-  private static String firmsText(Model model) {
-    Object value =
-        model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form") instanceof BindingResult binding
-            ? binding.getRawFieldValue("restrictedFirms")
-            : model.getAttribute("form") instanceof ClassInput form ? form.restrictedFirms() : null;
-    if (value instanceof Collection<?> items) {
-      return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-    if (value instanceof String[] items) {
-      return String.join(", ", items);
-    }
-    return value == null ? "" : value.toString();
   }
 
   /** Shows a refusal on the form: under its fields, or above the form. */
@@ -277,7 +238,7 @@ class ClassManageController {
     }
     for (FieldError error : e.errors()) {
       String field = error.field().equals("year") ? "trainingStart" : error.field();
-      if (FIELDS.contains(field)) {
+      if (ClassFormBinding.FIELDS.contains(field)) {
         binding.rejectValue(field, error.message(), error.message());
       } else {
         binding.reject(error.message(), error.message());
@@ -297,7 +258,7 @@ class ClassManageController {
     } catch (CmisException e) {
       for (FieldError error : e.errors()) {
         String field = error.field().equals("year") ? "trainingStart" : error.field();
-        if (FIELDS.contains(field) && !binding.hasFieldErrors(field)) {
+        if (ClassFormBinding.FIELDS.contains(field) && !binding.hasFieldErrors(field)) {
           binding.rejectValue(field, error.message(), error.message());
         }
       }
@@ -316,51 +277,12 @@ class ClassManageController {
    */
   private String unreadable(
       BindingResult failed, HttpServletResponse response, Model model, @Nullable TrainingClass c) {
-    ClassInput form = readable(failed);
+    ClassInput form = ClassFormBinding.readable(failed);
     BeanPropertyBindingResult binding = new BeanPropertyBindingResult(form, "form");
     binding.addAllErrors(failed);
     model.addAttribute("form", form);
     model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
     alsoCheck(form, binding, response);
     return showForm(model, c);
-  }
-
-  /**
-   * The form's fields as bound, those that could not be read (e.g. hours "abc", already a field
-   * error) left out: when a value cannot be read the record is not constructed, and the binding
-   * keeps every submitted value.
-   */
-  private static ClassInput readable(BindingResult binding) {
-    RecordComponent[] components = ClassInput.class.getRecordComponents();
-    Constructor<ClassInput> constructor;
-    try {
-      constructor =
-          ClassInput.class.getDeclaredConstructor(
-              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("ClassInput has its canonical constructor", e);
-    }
-    Parameter[] parameters = constructor.getParameters();
-    Object[] values = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      String field = components[i].getName();
-      Object value = binding.hasFieldErrors(field) ? null : binding.getFieldValue(field);
-      try {
-        values[i] =
-            value == null
-                ? null
-                : CONVERSIONS.convert(
-                    value,
-                    TypeDescriptor.forObject(value),
-                    new TypeDescriptor(MethodParameter.forParameter(parameters[i])));
-      } catch (ConversionException e) {
-        values[i] = null;
-      }
-    }
-    try {
-      return constructor.newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("ClassInput has its canonical constructor", e);
-    }
   }
 }

@@ -464,7 +464,6 @@ class ClassPagesTest {
     assertThat(body).containsPattern("data-test=\"error-audiences\">请至少选择一个培训对象<");
     assertThat(body).containsPattern("data-test=\"error-hours\">格式不正确<");
     assertThat(body).contains("value=\"30\"");
-    assertThat(body).as("what could not be read is shown as sent").contains("value=\"abc\"");
 
     form = formOf(t + "新", d.plusDays(1), d.plusDays(5), d.plusDays(10), d.plusDays(11), 30, 20);
     MvcTestResult order = web.post("/manage/classes/new", pairs(form));
