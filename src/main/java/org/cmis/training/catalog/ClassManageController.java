@@ -2,13 +2,8 @@ package org.cmis.training.catalog;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
@@ -24,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -44,13 +40,6 @@ class ClassManageController {
 
   private static final String FORM = "training/catalog/form";
   private static final String CANCEL = "training/catalog/cancel";
-
-  /** The form's fields (all of ClassInput but the year, which follows the training start). */
-  private static final Set<String> FIELDS =
-      Arrays.stream(ClassInput.class.getRecordComponents())
-          .map(RecordComponent::getName)
-          .filter(f -> !f.equals("year"))
-          .collect(Collectors.toUnmodifiableSet());
 
   private final ClassService classes;
 
@@ -122,7 +111,10 @@ class ClassManageController {
       HttpServletResponse response,
       Model model,
       RedirectAttributes redirect) {
-    if (form != null && !binding.hasErrors()) {
+    if (form == null) {
+      return unreadable(binding, response, model, null);
+    }
+    if (!binding.hasErrors()) {
       try {
         classes.create(user, form.completed());
         redirect.addFlashAttribute("flash", "classes.flash.saved");
@@ -131,7 +123,7 @@ class ClassManageController {
         reject(binding, e, response);
       }
     } else {
-      alsoCheck(binding, response);
+      alsoCheck(form, binding, response);
     }
     return showForm(model, null);
   }
@@ -153,7 +145,10 @@ class ClassManageController {
       Model model,
       RedirectAttributes redirect) {
     TrainingClass c = organised(user, id);
-    if (form != null && !binding.hasErrors()) {
+    if (form == null) {
+      return unreadable(binding, response, model, c);
+    }
+    if (!binding.hasErrors()) {
       try {
         // The form is complete: check it as a whole, so that a cleared field is an error and not
         // "unchanged" as in a PATCH.
@@ -166,7 +161,7 @@ class ClassManageController {
         reject(binding, e, response);
       }
     } else {
-      alsoCheck(binding, response);
+      alsoCheck(form, binding, response);
     }
     return showForm(model, c);
   }
@@ -224,30 +219,12 @@ class ClassManageController {
 
   private String showForm(Model model, @Nullable TrainingClass c) {
     model.addAttribute("c", c);
-    model.addAttribute("firmsText", firmsText(model));
+    model.addAttribute("firmsText", ClassFormBinding.firmsText(model));
     model.addAttribute("audiences", Audience.values());
     model.addAttribute("restrictions", TrainingClass.Restriction.values());
     model.addAttribute("modes", TrainingClass.ClassMode.values());
     model.addAttribute("confirmationModes", TrainingClass.ConfirmationMode.values());
     return FORM;
-  }
-
-  /**
-   * The firms' text box: the stored firms separated by commas, or what was sent (the binding keeps
-   * it even when the form could not be constructed).
-   */
-  private static String firmsText(Model model) {
-    Object value =
-        model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form") instanceof BindingResult binding
-            ? binding.getRawFieldValue("restrictedFirms")
-            : model.getAttribute("form") instanceof ClassInput form ? form.restrictedFirms() : null;
-    if (value instanceof Collection<?> items) {
-      return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-    if (value instanceof String[] items) {
-      return String.join(", ", items);
-    }
-    return value == null ? "" : value.toString();
   }
 
   /** Shows a refusal on the form: under its fields, or above the form. */
@@ -261,7 +238,7 @@ class ClassManageController {
     }
     for (FieldError error : e.errors()) {
       String field = error.field().equals("year") ? "trainingStart" : error.field();
-      if (FIELDS.contains(field)) {
+      if (ClassFormBinding.FIELDS.contains(field)) {
         binding.rejectValue(field, error.message(), error.message());
       } else {
         binding.reject(error.message(), error.message());
@@ -273,14 +250,15 @@ class ClassManageController {
    * A field that could not be read (e.g. hours "abc") is already an error; the rules still check
    * the other fields, so that every mistake shows at once.
    */
-  private static void alsoCheck(BindingResult binding, HttpServletResponse response) {
+  private static void alsoCheck(
+      ClassInput form, BindingResult binding, HttpServletResponse response) {
     response.setStatus(ErrorCode.VALIDATION_FAILED.status());
     try {
-      ClassRules.check(readable(binding).completed(), "X");
+      ClassRules.check(form.completed(), "X");
     } catch (CmisException e) {
       for (FieldError error : e.errors()) {
         String field = error.field().equals("year") ? "trainingStart" : error.field();
-        if (FIELDS.contains(field) && !binding.hasFieldErrors(field)) {
+        if (ClassFormBinding.FIELDS.contains(field) && !binding.hasFieldErrors(field)) {
           binding.rejectValue(field, error.message(), error.message());
         }
       }
@@ -293,24 +271,18 @@ class ClassManageController {
   }
 
   /**
-   * The form's fields as bound, those that could not be read (e.g. hours "abc", already a field
-   * error) left out: when a value cannot be read the record is not constructed, and the binding
-   * keeps every submitted value.
+   * A form with a value that could not be read (e.g. hours "abc"): the record could not be
+   * constructed, so the page is shown from the readable fields, with the binding's errors (which
+   * keep what was sent) and those the rules find in the rest.
    */
-  private static ClassInput readable(BindingResult binding) {
-    RecordComponent[] components = ClassInput.class.getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      String field = components[i].getName();
-      types[i] = components[i].getType();
-      Object value = binding.hasFieldErrors(field) ? null : binding.getRawFieldValue(field);
-      values[i] = types[i].isInstance(value) ? value : null;
-    }
-    try {
-      return ClassInput.class.getDeclaredConstructor(types).newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("ClassInput has its canonical constructor", e);
-    }
+  private String unreadable(
+      BindingResult failed, HttpServletResponse response, Model model, @Nullable TrainingClass c) {
+    ClassInput form = ClassFormBinding.readable(failed);
+    BeanPropertyBindingResult binding = new BeanPropertyBindingResult(form, "form");
+    binding.addAllErrors(failed);
+    model.addAttribute("form", form);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", binding);
+    alsoCheck(form, binding, response);
+    return showForm(model, c);
   }
 }

@@ -83,6 +83,25 @@ public class FileTypeTest {
     assertThat(FileNames.kept("长".repeat(300) + ".pdf", 200)).hasSize(200).endsWith(".pdf");
   }
 
+  @Test
+  void aCheckTakesOnlyItsKindsAndSaysWhyNot() throws IOException {
+    UploadCheck workbooks = new UploadCheck(1024, 200, java.util.Set.of(FileType.XLSX));
+    byte[] xlsx = zip("xl/workbook.xml");
+    UploadCheck.Result taken = workbooks.check(new Upload("C:\\tmp\\名单.xlsx", xlsx.length, xlsx));
+    assertThat(taken.problem()).isNull();
+    assertThat(taken.file()).isNotNull();
+    assertThat(taken.file().filename()).isEqualTo("名单.xlsx");
+    assertThat(taken.file().type()).isEqualTo(FileType.XLSX);
+    assertThat(workbooks.check(new Upload("通知.pdf", PDF.length, PDF)).problem())
+        .as("a kind this use does not take")
+        .isEqualTo(UploadCheck.Problem.TYPE);
+    assertThat(workbooks.check(new Upload("a.xlsx", 0, new byte[0])).problem())
+        .isEqualTo(UploadCheck.Problem.EMPTY);
+    assertThat(workbooks.check(new Upload("a.xlsx", 4096, new byte[0])).problem())
+        .as("over the limit, sent unread")
+        .isEqualTo(UploadCheck.Problem.TOO_BIG);
+  }
+
   public static byte[] zip(String entry) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

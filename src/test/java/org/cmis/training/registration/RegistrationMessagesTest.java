@@ -13,6 +13,7 @@ import org.cmis.support.TestClasses;
 import org.cmis.training.ClassChanged;
 import org.cmis.training.PeopleRegistered;
 import org.cmis.training.Registrant;
+import org.cmis.training.RegistrationConfirmed;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.catalog.ClassInput;
 import org.cmis.training.catalog.ClassService;
@@ -20,9 +21,12 @@ import org.cmis.training.catalog.TrainingClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** Registrants and their firms are told in the message centre, once per event (F4.9). */
 @IntegrationTest
+@RecordApplicationEvents
 class RegistrationMessagesTest {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -194,6 +198,42 @@ class RegistrationMessagesTest {
     messages.on(change);
     assertThat(memberMessages(memberNo(r), changed)).isEqualTo(1);
     await().atMost(WAIT).until(() -> firmMessages(changed) == 1);
+  }
+
+  @Test
+  void aFirmsPeopleAndABulkConfirmationArePublishedAsOneEventEach(ApplicationEvents published) {
+    TrainingClass c = testClasses.open(10, 20, false, false);
+    List<Long> ids =
+        registrations
+            .registerPeople(
+                TestClasses.firm(FIRM),
+                c.id(),
+                List.of(
+                    new RegistrationService.Applicant("440300170011", null, null),
+                    new RegistrationService.Applicant("440300170012", null, null),
+                    new RegistrationService.Applicant("440300170013", null, null)),
+                false)
+            .stream()
+            .map(RegistrationService.Result::registrationId)
+            .toList();
+    assertThat(registrations.confirmMany(TestClasses.SZ_STAFF, c.id(), ids, false))
+        .hasSize(3)
+        .allMatch(r -> r.outcome() == RegistrationService.ConfirmOutcome.CONFIRMED);
+    // One event (one event publication for the one listener) per request, naming everybody.
+    assertThat(published.stream(PeopleRegistered.class).filter(e -> e.classId() == c.id()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.people()).hasSize(3));
+    assertThat(published.stream(RegistrationConfirmed.class).filter(e -> e.classId() == c.id()))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.people())
+                    .extracting(Registrant::registrationId)
+                    .containsExactlyElementsOf(ids));
+    for (long id : ids) {
+      String key = "registration:" + id + ":CONFIRMED";
+      await().atMost(WAIT).until(() -> bodies(key).size() == 2);
+    }
   }
 
   @Test
