@@ -28,28 +28,22 @@ class NotificationService implements Notifications {
         to.accountId(), notification.sourceKey(), notification.subject(), notification.body())) {
       return false;
     }
-    String address = to.email();
-    if (address != null && !address.isBlank()) {
-      try {
-        mailer.send(address, notification.subject(), notification.body());
-      } catch (MailException ex) {
-        log.warn(
-            "Mail to account {} about {} failed: {}",
-            to.accountId(),
-            notification.sourceKey(),
-            ex.getMessage());
-      }
-    }
+    send(to, notification);
     return true;
   }
 
   @Override
   public void mail(Recipient to, Notification notification) {
-    String address = to.email();
     if (!mailer.configured()) {
       messages.postOnce(
           to.accountId(), notification.sourceKey(), notification.subject(), notification.body());
     }
+    send(to, notification);
+  }
+
+  /** Mails the notification when the recipient has an address; a failing server is logged. */
+  private void send(Recipient to, Notification notification) {
+    String address = to.email();
     if (address == null || address.isBlank()) {
       return;
     }

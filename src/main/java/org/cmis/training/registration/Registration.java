@@ -1,5 +1,6 @@
 package org.cmis.training.registration;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  * repository applies it in one conditional update ({@code where status = from}) while the caller
  * holds the class row lock, and the class's counters move by the transition's deltas in the same
  * transaction; the table's constraints stay the last word (ADR 0007, 0009). Attendance, when it
- * comes, is one more transition of a CONFIRMED registration.
+ * comes, is one more transition of a CONFIRMED registration. Its components are the API's
+ * registration as they are: the REST controller answers the record itself.
  */
+@Schema(name = "RegistrationView")
 public record Registration(
     long id,
     long classId,

@@ -63,8 +63,7 @@ class RegistrationRestController {
     boolean waitlist = Boolean.TRUE.equals(b.waitlist());
     if (caller.is(Role.MEMBER)) {
       Registration r = service.registerSelf(caller, id, b.mobile(), b.email(), waitlist);
-      return ResponseEntity.created(URI.create("/api/v1/registrations/" + r.id()))
-          .body(RegistrationView.of(r));
+      return ResponseEntity.created(URI.create("/api/v1/registrations/" + r.id())).body(r);
     }
     List<RegistrationService.Applicant> people =
         b.people() == null
@@ -82,7 +81,7 @@ class RegistrationRestController {
 
   @GetMapping("/api/v1/registrations")
   @Operation(summary = "Registrations in the caller's scope, in registration order")
-  PageResult<RegistrationView> list(
+  PageResult<Registration> list(
       @AuthenticationPrincipal CurrentUser caller,
       @RequestParam(required = false) @Nullable Long classId,
       @RequestParam(required = false) @Nullable RegistrationStatus status,
@@ -90,56 +89,49 @@ class RegistrationRestController {
       @RequestParam(required = false) @Size(max = 8) @Nullable String firmNo,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
-    PageResult<Registration> result =
-        finder.list(
-            caller,
-            new RegistrationQuery(classId, status, memberNo, firmNo, null),
-            new Paging(page, size));
-    return new PageResult<>(
-        result.items().stream().map(RegistrationView::of).toList(),
-        result.total(),
-        result.page(),
-        result.size());
+    return finder.list(
+        caller,
+        new RegistrationQuery(classId, status, memberNo, firmNo, null),
+        new Paging(page, size));
   }
 
   @GetMapping("/api/v1/registrations/{id}")
   @Operation(summary = "One registration in the caller's scope")
-  RegistrationView get(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id) {
-    return RegistrationView.of(service.visibleRegistration(caller, id));
+  Registration get(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id) {
+    return service.visibleRegistration(caller, id);
   }
 
   @PostMapping("/api/v1/registrations/{id}/confirm")
   @Operation(summary = "Confirm a pending registration (staff of the organiser)")
-  RegistrationView confirm(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id) {
-    return RegistrationView.of(service.confirm(caller, id));
+  Registration confirm(@AuthenticationPrincipal CurrentUser caller, @PathVariable long id) {
+    return service.confirm(caller, id);
   }
 
   @PostMapping("/api/v1/registrations/{id}/reject")
   @Operation(summary = "Return a pending or waitlisted registration with a reason")
-  RegistrationView reject(
+  Registration reject(
       @AuthenticationPrincipal CurrentUser caller,
       @PathVariable long id,
       @RequestBody(required = false) @Nullable ReasonBody body) {
-    return RegistrationView.of(service.reject(caller, id, body == null ? null : body.reason()));
+    return service.reject(caller, id, body == null ? null : body.reason());
   }
 
   @PostMapping("/api/v1/registrations/{id}/cancel")
   @Operation(summary = "Cancel before the cancellation deadline (the member or its firm)")
-  RegistrationView cancel(
+  Registration cancel(
       @AuthenticationPrincipal CurrentUser caller,
       @PathVariable long id,
       @RequestBody(required = false) @Nullable ReasonBody body) {
-    return RegistrationView.of(service.cancel(caller, id, body == null ? null : body.reason()));
+    return service.cancel(caller, id, body == null ? null : body.reason());
   }
 
   @PostMapping("/api/v1/registrations/{id}/non-attendance")
   @Operation(summary = "Declare non-attendance after the deadline, before training starts")
-  RegistrationView nonAttendance(
+  Registration nonAttendance(
       @AuthenticationPrincipal CurrentUser caller,
       @PathVariable long id,
       @RequestBody(required = false) @Nullable ReasonBody body) {
-    return RegistrationView.of(
-        service.declareNonAttendance(caller, id, body == null ? null : body.reason()));
+    return service.declareNonAttendance(caller, id, body == null ? null : body.reason());
   }
 
   @PostMapping("/api/v1/classes/{id}/registrations/confirm")

@@ -35,7 +35,7 @@ class TrainingReminders {
   }
 
   /** Reminds the confirmed registrants of tomorrow's classes. */
-  @Scheduled(cron = "${cmis.notification.reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+  @Scheduled(cron = "${cmis.notification.reminder-cron:0 0 8 * * *}", zone = BusinessTime.ZONE_ID)
   void remindTomorrow() {
     LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
     int stored = remind(tomorrow);
