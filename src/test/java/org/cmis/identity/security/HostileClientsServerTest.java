@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.cmis.identity.account.Account;
+import org.cmis.identity.captcha.CaptchaAnswers;
+import org.cmis.identity.captcha.CaptchaService;
 import org.cmis.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,7 @@ class HostileClientsServerTest {
   @Autowired Environment environment;
   @Autowired JdbcClient jdbc;
   @Autowired TestAccounts accounts;
+  @Autowired CaptchaService captcha;
 
   private RawHttp http() {
     return new RawHttp(environment.getRequiredProperty("local.server.port", Integer.class));
@@ -74,25 +77,34 @@ class HostileClientsServerTest {
     assertThat(sessionsSince(start)).isZero();
   }
 
+  private long spentCaptchas() {
+    return jdbc.sql("select count(*) from captcha_spent").query(Long.class).single();
+  }
+
   @Test
-  void aThousandViewsOfTheSignInPageStoreNoSession() throws Exception {
+  void aThousandViewsOfTheSignInPageWithItsCaptchaStoreNoRow() throws Exception {
     long start = System.currentTimeMillis();
+    long spent = spentCaptchas();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<RawHttp.Response>> views = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
         views.add(pool.submit(() -> http().get(STRANGER, "/login", Map.of())));
+        views.add(pool.submit(() -> http().get(STRANGER, "/captcha.png", Map.of())));
       }
-      for (Future<RawHttp.Response> view : views) {
-        RawHttp.Response answer = view.get();
+      for (int i = 0; i < views.size(); i++) {
+        RawHttp.Response answer = views.get(i).get();
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.setCookie("CMIS_SESSION")).isNull();
-        assertThat(answer.setCookie(SecurityConfiguration.CSRF_COOKIE)).contains("HttpOnly");
+        String cookie = i % 2 == 0 ? SecurityConfiguration.CSRF_COOKIE : CaptchaService.COOKIE;
+        assertThat(answer.setCookie(cookie)).contains("HttpOnly", "SameSite=Lax");
       }
     } finally {
       pool.shutdownNow();
     }
     assertThat(sessionsSince(start)).isZero();
+    // only answered captchas take a row (for their two minutes); views answer none
+    assertThat(spentCaptchas()).isLessThanOrEqualTo(spent);
   }
 
   @Test
@@ -198,8 +210,13 @@ class HostileClientsServerTest {
     String loginPath = returnTo == null ? "/login" : "/login?continue=" + enc(returnTo);
     RawHttp.Response page = http().get(from, loginPath, headers);
     assertThat(page.status()).isEqualTo(200);
+    Map<String, String> cookies = new LinkedHashMap<>(page.cookies());
+    RawHttp.Response image = http().get(from, "/captcha.png", headers);
+    assertThat(image.status()).isEqualTo(200);
+    cookies.putAll(image.cookies());
+    String answer = CaptchaAnswers.solve(captcha, cookies.get(CaptchaService.COOKIE));
     Map<String, String> post = new LinkedHashMap<>(headers);
-    post.put("Cookie", cookieHeader(page.cookies()));
+    post.put("Cookie", cookieHeader(cookies));
     post.put("Content-Type", "application/x-www-form-urlencoded");
     String form =
         "userType=STAFF&account="
@@ -208,6 +225,8 @@ class HostileClientsServerTest {
             + enc(TestAccounts.PASSWORD)
             + "&_csrf="
             + enc(csrf(page.body()))
+            + "&captcha="
+            + answer
             + (returnTo == null ? "" : "&continue=" + enc(returnTo));
     return http().send(from, "POST", "/login", post, form);
   }
