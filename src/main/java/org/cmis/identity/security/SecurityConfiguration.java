@@ -22,7 +22,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.session.web.http.CookieSerializer;
@@ -77,6 +77,15 @@ class SecurityConfiguration {
     return serializer;
   }
 
+  /**
+   * The pages' CSRF token: in an HttpOnly cookie until the sign-in, in the session after it (ADR
+   * 0012); the cookie is Secure whenever the request came over TLS ({@code request.isSecure()}).
+   */
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    return new SignInCsrfTokenRepository();
+  }
+
   @Bean
   SecurityContextRepository securityContextRepository() {
     return new HttpSessionSecurityContextRepository();
@@ -123,13 +132,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pageChain(HttpSecurity http, SecurityContextRepository contexts)
+  SecurityFilterChain pageChain(
+      HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens)
       throws Exception {
-    CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-    csrfTokens.setCookieName(CSRF_COOKIE);
-    csrfTokens.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
-    // No session before a successful sign-in (ADR 0012): the CSRF token lives in an HttpOnly
-    // cookie, the page to come back to in the sign-in URL, the captcha in a signed cookie.
+    // No session before a successful sign-in (ADR 0012): until then the CSRF token lives in an
+    // HttpOnly cookie, the page to come back to in the sign-in URL, the captcha in a signed cookie.
     http.securityContext(c -> c.securityContextRepository(contexts))
         .csrf(c -> c.csrfTokenRepository(csrfTokens))
         .requestCache(c -> c.requestCache(new NullRequestCache()))

@@ -125,6 +125,38 @@ class HostileClientsServerTest {
   }
 
   @Test
+  void theSignInPagesCsrfTokenIsWorthlessAfterTheSignIn() throws Exception {
+    RawHttp.Response page = http().get(STRANGER, "/login", Map.of());
+    String before = csrf(page.body());
+    Map<String, String> cookies = new LinkedHashMap<>(page.cookies());
+    RawHttp.Response image = http().get(STRANGER, "/captcha.png", Map.of());
+    cookies.putAll(image.cookies());
+    String form =
+        "userType=STAFF&account="
+            + enc(accounts.staff(false).account())
+            + "&password="
+            + enc(TestAccounts.PASSWORD)
+            + "&_csrf="
+            + enc(before)
+            + "&captcha="
+            + CaptchaAnswers.solve(captcha, cookies.get(CaptchaService.COOKIE));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/x-www-form-urlencoded");
+    headers.put("Cookie", cookieHeader(cookies));
+    RawHttp.Response signedIn = http().send(STRANGER, "POST", "/login", headers, form);
+    assertThat(signedIn.status()).isEqualTo(302);
+    assertThat(signedIn.setCookie(SecurityConfiguration.CSRF_COOKIE)).startsWith("CMIS_CSRF=;");
+
+    // the session with the sign-in page's token and its cookie (as planted by someone): refused
+    Map<String, String> stale = new LinkedHashMap<>(cookies);
+    stale.put("CMIS_SESSION", signedIn.cookies().get("CMIS_SESSION"));
+    headers.put("Cookie", cookieHeader(stale));
+    RawHttp.Response logout =
+        http().send(STRANGER, "POST", "/logout", headers, "_csrf=" + enc(before));
+    assertThat(logout.status()).isEqualTo(403);
+  }
+
+  @Test
   void aForgedHostNeverReachesALocationHeader() throws Exception {
     Map<String, String> evil = Map.of("Host", "evil.example");
     RawHttp.Response protectedPage = http().get(STRANGER, "/classes", evil);
