@@ -117,14 +117,15 @@ EOF
 jdbc_url() { echo "jdbc:postgresql://$(pg_part host):$(pg_part port)/$(pg_part db)"; }
 
 # Sets PGHOST, PGPORT, PGUSER, PGDATABASE (and PGPASSWORD) for psql and pgbench: the external
-# database, or the embedded one of DATA_DIR (its port is line 4 of postmaster.pid).
+# database, or the embedded one of DATA_DIR (its port is line 4 of postmaster.pid, its password
+# the owner-only file cmis-database-password the application wrote at its first start).
 pg_env() {
   if [ -n "${DATABASE_URL:-}" ]; then
     export PGHOST=$(pg_part host) PGPORT=$(pg_part port) PGUSER=$(pg_part user)
     export PGDATABASE=$(pg_part db) PGPASSWORD=$(pg_part password)
   else
-    export PGHOST=localhost PGPORT=$(sed -n 4p "$DATA_DIR/postmaster.pid") PGUSER=postgres
-    export PGDATABASE=postgres
+    export PGHOST=127.0.0.1 PGPORT=$(sed -n 4p "$DATA_DIR/postmaster.pid") PGUSER=postgres
+    export PGDATABASE=postgres PGPASSWORD=$(cat "$DATA_DIR/cmis-database-password")
   fi
   export PGOPTIONS='-c client_min_messages=warning'
 }

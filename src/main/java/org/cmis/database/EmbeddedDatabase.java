@@ -1,6 +1,7 @@
 package org.cmis.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,9 +23,11 @@ final class EmbeddedDatabase implements AutoCloseable {
   private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(20);
 
   private final EmbeddedPostgres postgres;
+  private final String password;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
     this.postgres = postgres;
+    this.password = password;
   }
 
   static EmbeddedDatabase start(Path dataDir, boolean durable, boolean fresh, Log startLog) {
@@ -34,8 +37,10 @@ final class EmbeddedDatabase implements AutoCloseable {
       }
       Files.createDirectories(dataDir);
       stopOrphan(dataDir, startLog);
+      DatabasePassword password = DatabasePassword.of(dataDir, startLog);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
+              .setPgBinaryResolver(EmbeddedBinaries.INSTANCE)
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
               // Stopped by the application after its connection pool has closed, not by a JVM
@@ -44,16 +49,30 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(60))
               // room for bench/rush's pgbench at the rush's 400 clients beside the pools
               .setServerConfig("max_connections", "500")
-              .setLocaleConfig("locale", "C.UTF-8");
+              .setLocaleConfig("locale", "C.UTF-8")
+              // Only where the application connects: loopback TCP, no Unix socket in /tmp.
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .setServerConfig("unix_socket_directories", "")
+              .setServerConfig("password_encryption", "scram-sha-256")
+              // the library's readiness check connects too
+              .setConnectConfig("password", password.value())
+              .setDataDirectoryCustomizer(
+                  dir -> password.secure(dir.toPath(), singleUser(), startLog));
       if (durable) {
         // The builder's defaults favour speed over safety; a committed registration must
         // survive a power cut.
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
-      return new EmbeddedDatabase(builder.start());
+      return new EmbeddedDatabase(builder.start(), password.value());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
     }
+  }
+
+  /** The command that runs {@code postgres}, as the library runs it (unshared when root). */
+  private static List<String> singleUser() {
+    String postgres = EmbeddedBinaries.INSTANCE.postgres().toString();
+    return LinuxUtils.isUnshareAvailable() ? List.of("unshare", "-U", postgres) : List.of(postgres);
   }
 
   /**
@@ -94,7 +113,11 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+  }
+
+  String password() {
+    return password;
   }
 
   @Override

@@ -38,7 +38,7 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
       EmbeddedDatabase database = EmbeddedDatabases.acquire(dataDir, durable, fresh, log);
       defaults.put("spring.datasource.url", database.jdbcUrl());
       defaults.put("spring.datasource.username", EmbeddedDatabase.USER);
-      defaults.put("spring.datasource.password", "");
+      defaults.put("spring.datasource.password", database.password());
       defaults.put("cmis.database.embedded-dir", dataDir.toAbsolutePath().normalize().toString());
     }
     boolean demo = environment.getProperty("cmis.demo.enabled", Boolean.class, embedded);

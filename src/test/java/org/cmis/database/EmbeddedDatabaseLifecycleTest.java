@@ -273,8 +273,10 @@ class EmbeddedDatabaseLifecycleTest {
   private static Connection connect() throws IOException, SQLException {
     List<String> lines = Files.readAllLines(dataDir().resolve("postmaster.pid"));
     int port = Integer.parseInt(lines.get(3).trim());
+    // the password the application generated at its first start, owner-only in the data folder
+    String password = Files.readString(dataDir().resolve(DatabasePassword.FILE)).trim();
     return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password);
   }
 
   private static String show(Connection db, String setting) throws SQLException {

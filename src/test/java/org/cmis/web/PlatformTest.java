@@ -91,8 +91,22 @@ class PlatformTest {
   @Test
   void afterSignInThePageAskedForOpensAsAPathOnThisSite() {
     WebSession web = new WebSession(mvc);
-    assertThat(web.get("/messages?page=1")).hasStatus3xxRedirection();
-    assertThat(web.signIn("STAFF", "sz-staff", "Demo@2026")).hasRedirectedUrl("/messages?page=1");
+    // the page asked for travels in the sign-in URL and its form, not in a session (ADR 0012)
+    assertThat(web.get("/messages?page=1"))
+        .hasStatus3xxRedirection()
+        .hasRedirectedUrl("/login?continue=%2Fmessages%3Fpage%3D1");
+    assertThat(
+            web.post(
+                "/login",
+                "userType",
+                "STAFF",
+                "account",
+                "sz-staff",
+                "password",
+                "Demo@2026",
+                "continue",
+                "/messages?page=1"))
+        .hasRedirectedUrl("/messages?page=1");
   }
 
   @Test

@@ -1,13 +1,14 @@
 package org.cmis.identity.captcha;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Serves the captcha image of the sign-in and forgot-password pages. */
+/** Serves the captcha image of the sign-in and forgot-password pages; stores nothing. */
 @Controller
 class CaptchaController {
 
@@ -18,10 +19,10 @@ class CaptchaController {
   }
 
   @GetMapping("/captcha.png")
-  ResponseEntity<byte[]> image(HttpSession session) {
+  ResponseEntity<byte[]> image(HttpServletRequest request, HttpServletResponse response) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .contentType(MediaType.IMAGE_PNG)
-        .body(captcha.issue(session));
+        .body(captcha.issue(request, response));
   }
 }

@@ -1,57 +1,169 @@
 package org.cmis.identity.captcha;
 
-import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.cmis.identity.security.IdentityProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues a fresh captcha per attempt and checks it once: the answer lives in the server-side
- * session (shared by every app instance), is removed on the first check and expires after {@code
- * cmis.security.captcha.ttl}.
+ * Issues a fresh captcha per attempt and checks it once, without a server session (ADR 0012): the
+ * challenge travels in the {@value #COOKIE} cookie as a random nonce, its expiry and an HMAC of
+ * both with the answer, so the answer itself is never sent and a GET of the image stores nothing. A
+ * checked ticket is used up: its nonce is kept in {@code captcha_spent} until it would have expired
+ * ({@code cmis.security.captcha.ttl}), so only answered tickets take a row, for two minutes. The
+ * key is one random row shared by every instance.
  */
 @Service
 public class CaptchaService {
 
-  private static final String ATTRIBUTE = CaptchaService.class.getName();
+  /** The cookie that carries the pending challenge. */
+  public static final String COOKIE = "CMIS_CAPTCHA";
+
+  private static final Pattern TICKET =
+      Pattern.compile("[A-Za-z0-9_-]{22}\\.[0-9]{1,12}\\.[A-Za-z0-9_-]{43}");
+  private static final Pattern ANSWER = Pattern.compile("[0-9]{1,3}");
+  private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
   private final CaptchaGenerator generator = new CaptchaGenerator();
   private final SecureRandom random = new SecureRandom();
   private final IdentityProperties properties;
   private final Clock clock;
+  private final JdbcClient jdbc;
+  private volatile byte @Nullable [] key;
 
-  public CaptchaService(IdentityProperties properties, Clock clock) {
+  public CaptchaService(IdentityProperties properties, Clock clock, JdbcClient jdbc) {
     this.properties = properties;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   public boolean enabled() {
     return properties.captcha().enabled();
   }
 
-  /** A new challenge for this session, replacing any earlier one; answers its PNG image. */
-  public byte[] issue(HttpSession session) {
+  /** A new challenge, replacing any earlier one in the cookie; answers its PNG image. */
+  public byte[] issue(HttpServletRequest request, HttpServletResponse response) {
     CaptchaChallenge challenge = generator.next();
-    Instant expires = clock.instant().plus(properties.captcha().ttl());
-    session.setAttribute(ATTRIBUTE, new Pending(challenge.answer(), expires));
+    byte[] nonce = new byte[16];
+    random.nextBytes(nonce);
+    long expires = clock.instant().plus(properties.captcha().ttl()).getEpochSecond();
+    String unsigned = BASE64.encodeToString(nonce) + "." + expires;
+    String ticket = unsigned + "." + mac(unsigned, challenge.answer());
+    response.addHeader(
+        "Set-Cookie",
+        ResponseCookie.from(COOKIE, ticket)
+            .path("/")
+            .httpOnly(true)
+            .secure(request.isSecure())
+            .sameSite("Lax")
+            .maxAge(properties.captcha().ttl())
+            .build()
+            .toString());
     return CaptchaImage.png(challenge.expression(), random);
   }
 
   /** Whether the answer is right; the challenge is used up either way. */
-  public boolean check(HttpSession session, String answer) {
+  public boolean check(HttpServletRequest request, String answer) {
     if (!enabled()) {
       return true;
     }
-    Object stored = session.getAttribute(ATTRIBUTE);
-    session.removeAttribute(ATTRIBUTE);
-    if (!(stored instanceof Pending pending) || clock.instant().isAfter(pending.expires())) {
+    String ticket = ticket(request);
+    if (ticket == null) {
       return false;
     }
-    return answer.trim().equals(Integer.toString(pending.answer()));
+    int lastDot = ticket.lastIndexOf('.');
+    String unsigned = ticket.substring(0, lastDot);
+    String nonce = unsigned.substring(0, unsigned.indexOf('.'));
+    Instant expires = Instant.ofEpochSecond(Long.parseLong(unsigned.substring(nonce.length() + 1)));
+    Instant now = clock.instant();
+    if (now.isAfter(expires) || expires.isAfter(now.plus(properties.captcha().ttl()))) {
+      return false;
+    }
+    if (!spend(nonce, expires, now)) {
+      return false; // answered before: a replayed ticket
+    }
+    String trimmed = answer.trim();
+    if (!ANSWER.matcher(trimmed).matches()) {
+      return false;
+    }
+    byte[] expected = mac(unsigned, Integer.parseInt(trimmed)).getBytes(StandardCharsets.US_ASCII);
+    byte[] sent = ticket.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, sent);
   }
 
-  private record Pending(int answer, Instant expires) implements Serializable {}
+  /** Whether the ticket of a cookie value carries this answer, without using it up (tests). */
+  boolean answers(String ticket, int answer) {
+    int lastDot = ticket.lastIndexOf('.');
+    return ticket.substring(lastDot + 1).equals(mac(ticket.substring(0, lastDot), answer));
+  }
+
+  private static @Nullable String ticket(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return null;
+    }
+    String found = null;
+    for (Cookie cookie : cookies) {
+      if (COOKIE.equals(cookie.getName())) {
+        found = cookie.getValue();
+      }
+    }
+    return found != null && TICKET.matcher(found).matches() ? found : null;
+  }
+
+  /** Records the nonce as used; false when it already was. Forgets tickets past their expiry. */
+  private boolean spend(String nonce, Instant expires, Instant now) {
+    jdbc.sql("delete from captcha_spent where expires_at < :now")
+        .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+        .update();
+    return jdbc.sql(
+                "insert into captcha_spent (nonce, expires_at) values (:nonce, :expires)"
+                    + " on conflict (nonce) do nothing")
+            .param("nonce", nonce)
+            .param("expires", OffsetDateTime.ofInstant(expires, ZoneOffset.UTC))
+            .update()
+        == 1;
+  }
+
+  private String mac(String unsigned, int answer) {
+    try {
+      Mac hmac = Mac.getInstance("HmacSHA256");
+      hmac.init(new SecretKeySpec(key(), "HmacSHA256"));
+      return BASE64.encodeToString(
+          hmac.doFinal((unsigned + "." + answer).getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
+  }
+
+  private byte[] key() {
+    byte[] known = key;
+    if (known == null) {
+      byte[] fresh = new byte[32];
+      random.nextBytes(fresh);
+      jdbc.sql(
+              "insert into captcha_key (id, secret) values (1, :secret) on conflict (id) do nothing")
+          .param("secret", fresh)
+          .update();
+      known = jdbc.sql("select secret from captcha_key where id = 1").query(byte[].class).single();
+      key = known;
+    }
+    return known;
+  }
 }

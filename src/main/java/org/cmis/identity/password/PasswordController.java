@@ -80,7 +80,7 @@ class PasswordController {
     if (captcha.enabled() && form.getCaptcha().isEmpty()) {
       binding.rejectValue("captcha", "signin.captchaRequired");
     }
-    if (!binding.hasErrors() && !captcha.check(request.getSession(), form.getCaptcha())) {
+    if (!binding.hasErrors() && !captcha.check(request, form.getCaptcha())) {
       binding.rejectValue("captcha", "signin.captchaWrong");
     }
     if (binding.hasErrors()) {

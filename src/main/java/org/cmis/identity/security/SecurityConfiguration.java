@@ -19,11 +19,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -39,6 +40,9 @@ class SecurityConfiguration {
   /** The name of the session cookie. */
   public static final String SESSION_COOKIE = "CMIS_SESSION";
 
+  /** The name of the cookie that carries the pages' CSRF token (HttpOnly, see ADR 0012). */
+  public static final String CSRF_COOKIE = "CMIS_CSRF";
+
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
           + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
@@ -49,7 +53,6 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /** The session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over TLS. */
   /**
    * Spring Security wraps each filter of each request in an observation when a registry exists; the
    * {@code http.server.requests} metrics stay (docs/PERFORMANCE.md, session 3).
@@ -59,6 +62,11 @@ class SecurityConfiguration {
     return SecurityObservationSettings.noObservations();
   }
 
+  /**
+   * The session cookie: HttpOnly, SameSite=Lax, Secure whenever the request came over TLS: the
+   * serializer asks {@code request.isSecure()} when no Secure flag is configured, which Tomcat's
+   * RemoteIpValve sets from a trusted proxy's {@code X-Forwarded-Proto} (ADR 0012).
+   */
   @Bean
   CookieSerializer cookieSerializer() {
     DefaultCookieSerializer serializer = new DefaultCookieSerializer();
@@ -67,6 +75,15 @@ class SecurityConfiguration {
     serializer.setSameSite("Lax");
     serializer.setCookiePath("/");
     return serializer;
+  }
+
+  /**
+   * The pages' CSRF token: in an HttpOnly cookie until the sign-in, in the session after it (ADR
+   * 0012); the cookie is Secure whenever the request came over TLS ({@code request.isSecure()}).
+   */
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    return new SignInCsrfTokenRepository();
   }
 
   @Bean
@@ -115,9 +132,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pageChain(HttpSecurity http, SecurityContextRepository contexts)
+  SecurityFilterChain pageChain(
+      HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens)
       throws Exception {
+    // No session before a successful sign-in (ADR 0012): until then the CSRF token lives in an
+    // HttpOnly cookie, the page to come back to in the sign-in URL, the captcha in a signed cookie.
     http.securityContext(c -> c.securityContextRepository(contexts))
+        .csrf(c -> c.csrfTokenRepository(csrfTokens))
+        .requestCache(c -> c.requestCache(new NullRequestCache()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
@@ -146,7 +169,12 @@ class SecurityConfiguration {
         .formLogin(f -> f.disable())
         .httpBasic(b -> b.disable())
         .exceptionHandling(
-            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+            e ->
+                e.authenticationEntryPoint(
+                    (request, response, ex) ->
+                        // relative: never an absolute URL built from the Host header
+                        response.sendRedirect(
+                            request.getContextPath() + ReturnPath.signInUrlFor(request))))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class)
         .headers(

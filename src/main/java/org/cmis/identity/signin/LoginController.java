@@ -5,21 +5,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.cmis.identity.account.Account;
 import org.cmis.identity.captcha.CaptchaService;
+import org.cmis.identity.security.ReturnPath;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.web.savedrequest.DefaultSavedRequest;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page (F1.1): user type, account, password and the arithmetic captcha. */
+/**
+ * The sign-in page (F1.1): user type, account, password and the arithmetic captcha. Showing it
+ * stores nothing on the server (ADR 0012); the session starts at a successful sign-in, which then
+ * goes to the page named by {@code ?continue=} when that is a path of this site.
+ */
 @Controller
 class LoginController {
 
@@ -28,7 +30,6 @@ class LoginController {
   private final SignInService signIn;
   private final SessionSignIn sessionSignIn;
   private final CaptchaService captcha;
-  private final RequestCache requestCache = new HttpSessionRequestCache();
 
   LoginController(SignInService signIn, SessionSignIn sessionSignIn, CaptchaService captcha) {
     this.signIn = signIn;
@@ -39,6 +40,13 @@ class LoginController {
   @ModelAttribute("captchaEnabled")
   boolean captchaEnabled() {
     return captcha.enabled();
+  }
+
+  /** The validated page to come back to, carried by the form as a hidden field. */
+  @ModelAttribute("returnTo")
+  @Nullable String returnTo(
+      @RequestParam(name = ReturnPath.PARAMETER, required = false) @Nullable String value) {
+    return ReturnPath.of(value);
   }
 
   @GetMapping("/login")
@@ -60,7 +68,7 @@ class LoginController {
     if (binding.hasErrors()) {
       return VIEW;
     }
-    if (!captcha.check(request.getSession(), form.getCaptcha())) {
+    if (!captcha.check(request, form.getCaptcha())) {
       binding.rejectValue("captcha", "signin.captchaWrong");
       return VIEW;
     }
@@ -81,21 +89,8 @@ class LoginController {
     if (account.mustChangePassword()) {
       return "redirect:/password/change";
     }
-    SavedRequest saved = requestCache.getRequest(request, response);
-    requestCache.removeRequest(request, response);
-    return "redirect:" + localTarget(saved);
-  }
-
-  /** The saved page as a path on this site, never a URL built from the request's Host header. */
-  private static String localTarget(@Nullable SavedRequest saved) {
-    if (!(saved instanceof DefaultSavedRequest request)) {
-      return "/";
-    }
-    String query = request.getQueryString();
-    String path = request.getRequestURI();
-    if (!path.startsWith("/") || path.startsWith("//")) {
-      return "/";
-    }
-    return query == null ? path : path + "?" + query;
+    // A path of this site, sent as a relative Location: never a URL built from the Host header.
+    String target = ReturnPath.of(request.getParameter(ReturnPath.PARAMETER));
+    return "redirect:" + (target == null ? "/" : target);
   }
 }

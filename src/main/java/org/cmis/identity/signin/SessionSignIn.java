@@ -11,11 +11,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts a signed-in account into the server-side session, under a new session id (no fixation),
- * remembering whether the password must be changed first.
+ * remembering whether the password must be changed first. The session starts here, not before (ADR
+ * 0012); the CSRF token of the sign-in page is dropped, so the next page gets a new one (a token
+ * planted in the browser before the sign-in is worthless after it).
  */
 @Component
 public class SessionSignIn {
@@ -24,9 +27,11 @@ public class SessionSignIn {
   public static final String MUST_CHANGE_PASSWORD = "cmis.mustChangePassword";
 
   private final SecurityContextRepository repository;
+  private final CsrfTokenRepository csrfTokens;
 
-  SessionSignIn(SecurityContextRepository repository) {
+  SessionSignIn(SecurityContextRepository repository, CsrfTokenRepository csrfTokens) {
     this.repository = repository;
+    this.csrfTokens = csrfTokens;
   }
 
   public void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
@@ -46,5 +51,6 @@ public class SessionSignIn {
       session.removeAttribute(MUST_CHANGE_PASSWORD);
     }
     repository.saveContext(context, request, response);
+    csrfTokens.saveToken(null, request, response);
   }
 }

@@ -2,8 +2,8 @@ package org.cmis.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import org.cmis.identity.account.Account;
+import org.cmis.identity.captcha.CaptchaAnswers;
 import org.cmis.identity.captcha.CaptchaService;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestAccounts;
@@ -11,7 +11,6 @@ import org.cmis.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -24,29 +23,13 @@ class LoginPageTest {
   @Autowired MockMvcTester mvc;
   @Autowired TestAccounts accounts;
   @Autowired JdbcClient jdbc;
-  @Autowired FindByIndexNameSessionRepository<?> sessions;
+  @Autowired CaptchaService captcha;
 
-  /** Fetches a captcha image as the page would and reads its answer from the stored session. */
-  private String solveCaptcha(WebSession web) throws Exception {
-    if (!web.hasCookie("CMIS_SESSION")) {
-      MvcTestResult r = web.get("/login");
-      System.out.println(
-          "DEBUG headers "
-              + r.getResponse().getHeaderNames()
-              + " "
-              + r.getResponse().getHeaders("Set-Cookie")
-              + " session "
-              + r.getRequest().getSession(false)
-              + " cookies "
-              + java.util.Arrays.toString(r.getResponse().getCookies()));
-    }
+  /** Fetches a captcha image as the page would and reads its answer off the signed cookie. */
+  private String solveCaptcha(WebSession web) {
     MvcTestResult image = web.get("/captcha.png");
     assertThat(image).hasStatusOk().hasContentType("image/png");
-    String sessionId = new String(java.util.Base64.getDecoder().decode(web.cookie("CMIS_SESSION")));
-    Object pending = sessions.findById(sessionId).getAttribute(CaptchaService.class.getName());
-    Method answer = pending.getClass().getDeclaredMethod("answer");
-    answer.setAccessible(true);
-    return answer.invoke(pending).toString();
+    return CaptchaAnswers.solve(captcha, web.cookie(CaptchaService.COOKIE));
   }
 
   private MvcTestResult signIn(
@@ -92,6 +75,108 @@ class LoginPageTest {
     signIn(web, "STAFF", account.account(), "Wrong@pass1", answer);
     MvcTestResult again = signIn(web, "STAFF", account.account(), TestAccounts.PASSWORD, answer);
     assertThat(again).model().extractingBindingResult("loginForm").hasFieldErrors("captcha");
+  }
+
+  @Test
+  void aCaptchaTicketReplayedFromAnotherBrowserIsRefused() {
+    Account account = accounts.staff(false);
+    WebSession first = new WebSession(mvc);
+    String answer = solveCaptcha(first);
+    String ticket = first.cookie(CaptchaService.COOKIE);
+    signIn(first, "STAFF", account.account(), "Wrong@pass1", answer);
+    MvcTestResult replayed =
+        new WebSession(mvc)
+            .send(
+                mvc.post()
+                    .uri("/login")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .cookie(new jakarta.servlet.http.Cookie(CaptchaService.COOKIE, ticket))
+                    .param("userType", "STAFF")
+                    .param("account", account.account())
+                    .param("password", TestAccounts.PASSWORD)
+                    .param("captcha", answer));
+    assertThat(replayed).model().extractingBindingResult("loginForm").hasFieldErrors("captcha");
+  }
+
+  @Test
+  void aForgedOrMissingTicketIsRefused() {
+    Account account = accounts.staff(false);
+    WebSession web = new WebSession(mvc);
+    String answer = solveCaptcha(web);
+    String ticket = web.cookie(CaptchaService.COOKIE);
+    // a later expiry with the same signature
+    String[] parts = ticket.split("\\.");
+    String forged = parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2];
+    for (String cookie : new String[] {forged, "garbage", ""}) {
+      MvcTestResult result =
+          mvc.post()
+              .uri("/login")
+              .with(
+                  org.springframework.security.test.web.servlet.request
+                      .SecurityMockMvcRequestPostProcessors.csrf())
+              .cookie(new jakarta.servlet.http.Cookie(CaptchaService.COOKIE, cookie))
+              .param("userType", "STAFF")
+              .param("account", account.account())
+              .param("password", TestAccounts.PASSWORD)
+              .param("captcha", answer)
+              .exchange();
+      assertThat(result).as(cookie).hasStatusOk();
+      assertThat(result).model().extractingBindingResult("loginForm").hasFieldErrors("captcha");
+    }
+  }
+
+  @Test
+  void signingInGoesBackToThePageAskedForButOnlyToAPageOfThisSite() {
+    Account account = accounts.staff(false);
+    WebSession web = new WebSession(mvc);
+    assertThat(web.get("/classes?page=2"))
+        .hasStatus3xxRedirection()
+        .hasRedirectedUrl("/login?continue=%2Fclasses%3Fpage%3D2");
+    MvcTestResult page = web.send(mvc.get().uri("/login").param("continue", "/classes?page=2"));
+    assertThat(page).bodyText().contains("name=\"continue\" value=\"/classes?page=2\"");
+    MvcTestResult result =
+        web.post(
+            "/login",
+            "userType",
+            "STAFF",
+            "account",
+            account.account(),
+            "password",
+            TestAccounts.PASSWORD,
+            "captcha",
+            solveCaptcha(web),
+            "continue",
+            "/classes?page=2");
+    assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/classes?page=2");
+
+    for (String foreign :
+        new String[] {"https://evil.example/", "//evil.example", "/\\evil.example", "/login"}) {
+      assertThat(
+              new WebSession(mvc)
+                  .get(
+                      "/login?continue="
+                          + java.net.URLEncoder.encode(
+                              foreign, java.nio.charset.StandardCharsets.UTF_8)))
+          .bodyText()
+          .doesNotContain("name=\"continue\"");
+      WebSession other = new WebSession(mvc);
+      MvcTestResult elsewhere =
+          other.post(
+              "/login",
+              "userType",
+              "STAFF",
+              "account",
+              accounts.staff(false).account(),
+              "password",
+              TestAccounts.PASSWORD,
+              "captcha",
+              solveCaptcha(other),
+              "continue",
+              foreign);
+      assertThat(elsewhere).as(foreign).hasStatus3xxRedirection().hasRedirectedUrl("/");
+    }
   }
 
   @Test
