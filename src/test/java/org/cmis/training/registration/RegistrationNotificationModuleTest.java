@@ -48,13 +48,19 @@ class RegistrationNotificationModuleTest {
   @Autowired AccountContacts contacts;
   @Autowired TestClasses classes;
 
-  /** Training's texts; the application's message source lives in the web module. */
+  /** Training's texts (the bundles of web's message source, which this test does not start). */
   @TestConfiguration
   static class Texts {
     @Bean
     MessageSource messageSource() {
       ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
-      source.setBasenames("classpath:messages", "classpath:i18n/registration");
+      source.setBasenames(
+          "classpath:messages",
+          "classpath:i18n/classes",
+          "classpath:i18n/registration",
+          "classpath:i18n/confirmation",
+          "classpath:i18n/notices",
+          "classpath:i18n/imports");
       source.setDefaultEncoding("UTF-8");
       source.setFallbackToSystemLocale(false);
       return source;
