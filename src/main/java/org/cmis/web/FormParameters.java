@@ -44,7 +44,25 @@ final class FormParameters {
     add(body, bodyCharset, values, count);
     Map<String, String[]> result = new LinkedHashMap<>();
     values.forEach((name, list) -> result.put(name, list.toArray(String[]::new)));
+    if (!acceptable(result)) {
+      throw new Malformed("a NUL character");
+    }
     return result;
+  }
+
+  /** No NUL character (nor a lone surrogate) in any name or value. */
+  static boolean acceptable(Map<String, String[]> parameters) {
+    for (Map.Entry<String, String[]> e : parameters.entrySet()) {
+      if (!TextCheck.acceptable(e.getKey())) {
+        return false;
+      }
+      for (String value : e.getValue()) {
+        if (value != null && !TextCheck.acceptable(value)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void add(

@@ -73,6 +73,10 @@ class PayloadLimitFilter implements Filter {
       return;
     }
     request.setAttribute(SEEN, Boolean.TRUE);
+    if (!acceptableContentType(request)) {
+      refuse(request, response, 415);
+      return;
+    }
     if (!hasBody(request)) {
       if (parametersDecode(request)) {
         chain.doFilter(request, response);
@@ -127,6 +131,27 @@ class PayloadLimitFilter implements Filter {
     chain.doFilter(body.wrapper, response);
   }
 
+  /**
+   * A wildcard or unparseable {@code Content-Type} on a request that may carry a body: Spring's
+   * message reading refuses to build headers from it (an IllegalArgumentException, a 500).
+   */
+  private static boolean acceptableContentType(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    String method = request.getMethod();
+    if (contentType == null
+        || "GET".equals(method)
+        || "HEAD".equals(method)
+        || "OPTIONS".equals(method)) {
+      return true;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return !type.isWildcardType() && !type.isWildcardSubtype();
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+  }
+
   private static boolean hasBody(HttpServletRequest request) {
     return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
   }
@@ -136,11 +161,13 @@ class PayloadLimitFilter implements Filter {
     return request.getInputStream().getClass().getName().startsWith("org.apache.catalina.");
   }
 
-  /** Tomcat decodes the query (and a form body) on first use and throws when it cannot. */
+  /**
+   * Tomcat decodes the query (and a form body) on first use and throws when it cannot; a NUL in a
+   * value is refused too (PostgreSQL cannot store it).
+   */
   private static boolean parametersDecode(HttpServletRequest request) {
     try {
-      request.getParameterMap();
-      return true;
+      return FormParameters.acceptable(request.getParameterMap());
     } catch (IllegalStateException e) {
       return false;
     }

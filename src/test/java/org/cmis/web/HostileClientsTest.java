@@ -251,6 +251,9 @@ class HostileClientsTest {
         .isEqualTo(400);
 
     Page staff = signIn("STAFF", "sz-staff");
+    assertThat(staff.post("/manage/classes/new", "name=no-token").statusCode())
+        .as("a form read ahead still passes the CSRF check")
+        .isEqualTo(403);
     String csrf = staff.csrf("/manage/classes/new");
     start = System.nanoTime();
     HttpResponse<String> form =
@@ -288,6 +291,35 @@ class HostileClientsTest {
       assertThat(wildcard.status()).isEqualTo(415);
       assertProblem(wildcard, "UNSUPPORTED_MEDIA_TYPE");
     }
+
+    TrainingClass cancelled = classes.open(5, 10, false, false);
+    RawHttp.Answer noBody =
+        raw.send(
+            "POST",
+            "/api/v1/classes/" + cancelled.id() + "/cancel",
+            Map.of("Content-Type", "*/*", "Authorization", "Bearer " + token),
+            new byte[0]);
+    assertThat(noBody.status()).isEqualTo(415);
+    assertProblem(noBody, "UNSUPPORTED_MEDIA_TYPE");
+    RawHttp.Answer nulQuery =
+        raw.get("/api/v1/members?name=%00", Map.of("Authorization", "Bearer " + token));
+    assertThat(nulQuery.status()).isEqualTo(400);
+    assertProblem(nulQuery, "MALFORMED_REQUEST");
+    RawHttp.Answer nulForm =
+        raw.send(
+            "POST",
+            "/login",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            "account=%00&password=x".getBytes(StandardCharsets.US_ASCII));
+    assertThat(nulForm.status()).isEqualTo(400);
+    assertPage(nulForm);
+    RawHttp.Answer badForm =
+        raw.send(
+            "POST",
+            "/login",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            "account=%FF&password=%E4".getBytes(StandardCharsets.US_ASCII));
+    assertThat(badForm.status()).isEqualTo(400);
 
     HttpResponse<String> nullFirm =
         api("POST", "/api/v1/classes", token, "{\"name\": \"x\", \"restrictedFirms\": [null]}");
