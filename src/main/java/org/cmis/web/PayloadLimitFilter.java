@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
@@ -85,20 +86,7 @@ class PayloadLimitFilter implements Filter {
       }
       return;
     }
-    MediaType type;
-    try {
-      type =
-          request.getContentType() == null
-              ? null
-              : MediaType.parseMediaType(request.getContentType());
-    } catch (InvalidMediaTypeException e) {
-      refuse(request, response, 415);
-      return;
-    }
-    if (type != null && (type.isWildcardType() || type.isWildcardSubtype())) {
-      refuse(request, response, 415);
-      return;
-    }
+    MediaType type = mediaType(request);
     boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
     if (multipart) {
       chain.doFilter(request, response);
@@ -149,6 +137,16 @@ class PayloadLimitFilter implements Filter {
       return !type.isWildcardType() && !type.isWildcardSubtype();
     } catch (InvalidMediaTypeException e) {
       return false;
+    }
+  }
+
+  private static @Nullable MediaType mediaType(HttpServletRequest request) {
+    try {
+      return request.getContentType() == null
+          ? null
+          : MediaType.parseMediaType(request.getContentType());
+    } catch (InvalidMediaTypeException e) {
+      return null;
     }
   }
 

@@ -56,6 +56,24 @@ final class RawHttp {
     }
   }
 
+  /**
+   * Sends the head of a request that announces a body of the given length, and none of it: for
+   * answers given from the length alone (writing the body would race the server's close).
+   */
+  Answer announce(String method, String target, Map<String, String> headers, long length)
+      throws IOException {
+    try (Socket socket = open()) {
+      StringBuilder head = new StringBuilder();
+      head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+      head.append("Host: localhost:").append(port).append("\r\n");
+      headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+      head.append("Content-Length: ").append(length).append("\r\n\r\n");
+      socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return read(socket.getInputStream());
+    }
+  }
+
   Answer get(String target, Map<String, String> headers) throws IOException {
     return send("GET", target, headers, new byte[0]);
   }
