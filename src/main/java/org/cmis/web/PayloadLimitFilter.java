@@ -89,7 +89,12 @@ class PayloadLimitFilter implements Filter {
     MediaType type = mediaType(request);
     boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
     if (multipart) {
-      chain.doFilter(request, response);
+      // Its parameters come with its parts: the query alone is checked here.
+      if (queryDecodes(request)) {
+        chain.doFilter(request, response);
+      } else {
+        refuse(request, response, 400);
+      }
       return;
     }
     if (request.getContentLengthLong() > MAX_BYTES) {
@@ -167,6 +172,16 @@ class PayloadLimitFilter implements Filter {
     try {
       return FormParameters.acceptable(request.getParameterMap());
     } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  private static boolean queryDecodes(HttpServletRequest request) {
+    try {
+      FormParameters.parse(
+          request.getQueryString(), StandardCharsets.UTF_8, new byte[0], StandardCharsets.UTF_8);
+      return true;
+    } catch (FormParameters.Malformed e) {
       return false;
     }
   }

@@ -320,6 +320,13 @@ class HostileClientsTest {
             Map.of("Content-Type", "application/x-www-form-urlencoded"),
             "account=%FF&password=%E4".getBytes(StandardCharsets.US_ASCII));
     assertThat(badForm.status()).isEqualTo(400);
+    RawHttp.Answer badQueryUpload =
+        raw.send(
+            "POST",
+            "/manage/notices/new?x=%FF",
+            Map.of("Content-Type", "multipart/form-data; boundary=b"),
+            "--b--\r\n".getBytes(StandardCharsets.US_ASCII));
+    assertThat(badQueryUpload.status()).isEqualTo(400);
 
     HttpResponse<String> nullFirm =
         api("POST", "/api/v1/classes", token, "{\"name\": \"x\", \"restrictedFirms\": [null]}");
@@ -450,7 +457,8 @@ class HostileClientsTest {
   @Test
   void theContainersOwnAnswersAreOursWithTheSecurityHeaders() throws Exception {
     String token = token("STAFF", "sz-staff");
-    for (String target : List.of("/%00", "/classes%00x", "/classes?x=\"", "/classes;x=1")) {
+    for (String target :
+        List.of("/%00", "/classes%00x", "/classes?x=\"", "/classes;x=1", "/classes/%FF")) {
       RawHttp.Answer answer = raw.get(target, Map.of());
       assertThat(answer.status()).as(target).isBetween(400, 499);
       assertPage(answer);
