@@ -64,8 +64,54 @@ class ErrorAnswers {
     return malformed(request);
   }
 
+  /**
+   * A body that is not the JSON asked for. A text Jackson read but {@link StrictJson} refused (a
+   * NUL, a lone surrogate) is a field's validation failure; any other value of the wrong type or
+   * shape is a malformed request, with the field named where Jackson knows it.
+   */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof tools.jackson.core.JacksonException jackson) {
+        String field = pathOf(jackson);
+        if (jackson instanceof StrictJson.InvalidText) {
+          return answer(
+              CmisException.validation(
+                  List.of(new FieldError(field.isEmpty() ? "$" : field, "error.field.text"))),
+              request);
+        }
+        if (!field.isEmpty()) {
+          return answer(
+              new CmisException(
+                  ErrorCode.MALFORMED_REQUEST,
+                  "error.MALFORMED_REQUEST",
+                  List.of(new FieldError(field, "error.field.malformed")),
+                  null),
+              request);
+        }
+        break;
+      }
+    }
+    return malformed(request);
+  }
+
+  /** A query or form the container could not decode (invalid UTF-8, too many parameters). */
+  @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+  Object undecodable(
+      org.apache.tomcat.util.http.InvalidParameterException e, HttpServletRequest request) {
+    if (e.getErrorCode() == 413) {
+      return tooLarge(request);
+    }
+    return malformed(request);
+  }
+
+  @ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
+  Object invalidMediaType(HttpServletRequest request) {
+    return unsupportedMediaType(request);
+  }
+
   @ExceptionHandler({
-    HttpMessageNotReadableException.class,
+    org.springframework.web.multipart.MultipartException.class,
     MethodArgumentTypeMismatchException.class,
     MissingServletRequestParameterException.class,
     ServletRequestBindingException.class,
@@ -181,6 +227,22 @@ class ErrorAnswers {
       }
     }
     return false;
+  }
+
+  /** The JSON path of a Jackson failure as the API names fields: {@code restrictedFirms[0]}. */
+  static String pathOf(tools.jackson.core.JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (tools.jackson.core.JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   private static boolean isApi(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.cmis.web;
 
+import jakarta.servlet.DispatcherType;
 import org.cmis.shared.web.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,11 +18,15 @@ class FilterConfiguration {
    */
   static final int IDEMPOTENCY_ORDER = 0;
 
+  /** Every body, pages' forms included, before anything reads it (ADR 0011). */
   @Bean
-  FilterRegistrationBean<PayloadLimitFilter> payloadLimitFilter(Problems problems) {
+  FilterRegistrationBean<PayloadLimitFilter> payloadLimitFilter(
+      ErrorResponses errors, HttpProperties http) {
     FilterRegistrationBean<PayloadLimitFilter> registration =
-        new FilterRegistrationBean<>(new PayloadLimitFilter(problems));
-    registration.addUrlPatterns("/api/*");
+        new FilterRegistrationBean<>(new PayloadLimitFilter(errors, http.bodyTimeout()));
+    registration.addUrlPatterns("/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setAsyncSupported(true);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

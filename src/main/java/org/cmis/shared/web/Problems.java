@@ -63,6 +63,27 @@ public class Problems {
     return problem;
   }
 
+  /**
+   * The problem of an HTTP status that no refusal of ours carries, such as the container's own
+   * answers: the code of that status where there is one, else MALFORMED_REQUEST for 4xx and
+   * INTERNAL_ERROR for 5xx.
+   */
+  public ProblemDetail forStatus(int status) {
+    for (ErrorCode code : ErrorCode.values()) {
+      if (code.status() == status && code != ErrorCode.BAD_CREDENTIALS) {
+        return of(code, null, List.of());
+      }
+    }
+    Locale locale = LocaleContextHolder.getLocale();
+    ProblemDetail problem = ProblemDetail.forStatus(status);
+    String code = status < 500 ? ErrorCode.MALFORMED_REQUEST.name() : "INTERNAL_ERROR";
+    problem.setType(URI.create("urn:cmis:problem:" + code.toLowerCase(Locale.ROOT)));
+    problem.setTitle(text("error.page." + (status < 500 ? 400 : 500), locale));
+    problem.setDetail(problem.getTitle());
+    problem.setProperty("code", code);
+    return problem;
+  }
+
   /** The problem as a response entity, with Retry-After when the refusal carries one. */
   public ResponseEntity<ProblemDetail> entity(CmisException e) {
     return entity(of(e), e.retryAfter());
@@ -89,12 +110,30 @@ public class Problems {
     } finally {
       LocaleContextHolder.setLocale(previous);
     }
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
     if (e.retryAfter() != null) {
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(e.retryAfter())));
     }
+    write(response, problem);
+  }
+
+  /** Writes a problem of a status (see {@link #forStatus}) in the request's language. */
+  public void writeStatus(HttpServletRequest request, HttpServletResponse response, int status)
+      throws IOException {
+    Locale previous = LocaleContextHolder.getLocale();
+    LocaleContextHolder.setLocale(locales.resolveLocale(request));
+    ProblemDetail problem;
+    try {
+      problem = forStatus(status);
+    } finally {
+      LocaleContextHolder.setLocale(previous);
+    }
+    write(response, problem);
+  }
+
+  private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", problem.getType().toString());
     body.put("title", problem.getTitle());
