@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.cmis.shared.web.ContentSecurityPolicy;
 import org.cmis.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,14 +24,6 @@ import org.thymeleaf.context.Context;
  */
 @Component
 class ErrorResponses {
-
-  /** The pages' policy, as SecurityConfiguration sets it (PlatformTest compares the two). */
-  static final String PAGE_POLICY =
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-          + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-          + " frame-ancestors 'none'";
-
-  static final String API_POLICY = "default-src 'none'";
 
   private final Problems problems;
   private final ITemplateEngine templates;
@@ -85,7 +78,8 @@ class ErrorResponses {
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
     response.setHeader(HttpHeaders.PRAGMA, "no-cache");
     response.setHeader(HttpHeaders.EXPIRES, "0");
-    response.setHeader("Content-Security-Policy", api ? API_POLICY : PAGE_POLICY);
+    response.setHeader(
+        "Content-Security-Policy", api ? ContentSecurityPolicy.API : ContentSecurityPolicy.PAGES);
     if (!api) {
       response.setHeader("Referrer-Policy", "same-origin");
     }

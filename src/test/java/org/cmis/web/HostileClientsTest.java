@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cmis.shared.web.ContentSecurityPolicy;
 import org.cmis.support.TestClasses;
 import org.cmis.training.catalog.TrainingClass;
 import org.junit.jupiter.api.BeforeEach;
@@ -481,7 +482,7 @@ class HostileClientsTest {
     assertPage(tooLong);
     // the same policy as the pages' own
     RawHttp.Answer login = raw.get("/login", Map.of());
-    assertThat(login.header("Content-Security-Policy")).isEqualTo(ErrorResponses.PAGE_POLICY);
+    assertThat(login.header("Content-Security-Policy")).isEqualTo(ContentSecurityPolicy.PAGES);
   }
 
   // ---- helpers

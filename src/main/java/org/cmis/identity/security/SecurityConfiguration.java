@@ -5,6 +5,7 @@ import org.cmis.identity.token.ApiTokenService;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.Role;
+import org.cmis.shared.web.ContentSecurityPolicy;
 import org.cmis.shared.web.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -42,11 +43,6 @@ class SecurityConfiguration {
 
   /** The name of the cookie that carries the pages' CSRF token (HttpOnly, see ADR 0012). */
   public static final String CSRF_COOKIE = "CMIS_CSRF";
-
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-          + " script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
-          + " frame-ancestors 'none'";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -126,7 +122,7 @@ class SecurityConfiguration {
                                 req,
                                 res,
                                 new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN"))))
-        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'")));
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.API)));
     return http.build();
   }
 
@@ -179,7 +175,7 @@ class SecurityConfiguration {
         .addFilterAfter(new MustChangePasswordFilter(), AuthorizationFilter.class)
         .headers(
             h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.PAGES))
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(f -> f.deny()));
     return http.build();
