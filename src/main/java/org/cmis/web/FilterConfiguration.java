@@ -23,7 +23,8 @@ class FilterConfiguration {
   FilterRegistrationBean<PayloadLimitFilter> payloadLimitFilter(
       ErrorResponses errors, HttpProperties http) {
     FilterRegistrationBean<PayloadLimitFilter> registration =
-        new FilterRegistrationBean<>(new PayloadLimitFilter(errors, http.bodyTimeout()));
+        new FilterRegistrationBean<>(
+            new PayloadLimitFilter(errors, http.bodyTimeout(), http.maxConcurrentUploads()));
     registration.addUrlPatterns("/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setAsyncSupported(true);

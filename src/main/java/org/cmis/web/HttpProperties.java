@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     Tomcat's {@code connectionUploadTimeout}
  */
 @ConfigurationProperties("cmis.http")
-record HttpProperties(Duration bodyTimeout, Duration readTimeout) {
+record HttpProperties(Duration bodyTimeout, Duration readTimeout, int maxConcurrentUploads) {
 
   HttpProperties {
     bodyTimeout = bodyTimeout == null ? Duration.ofSeconds(20) : bodyTimeout;
     readTimeout = readTimeout == null ? Duration.ofSeconds(10) : readTimeout;
+    maxConcurrentUploads = maxConcurrentUploads <= 0 ? 8 : maxConcurrentUploads;
   }
 }

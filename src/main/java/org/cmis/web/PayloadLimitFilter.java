@@ -20,10 +20,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -44,8 +46,13 @@ import org.springframework.http.MediaType;
  * </ul>
  *
  * Multipart uploads keep the container's own limits ({@code spring.servlet.multipart.*}, counted as
- * read) and the pause bound of {@code cmis.http.read-timeout}; in production nginx buffers every
- * body in front (README, deploy/nginx).
+ * read) and the pause bound of {@code cmis.http.read-timeout}; the container reads them on a worker
+ * thread, so at most {@code cmis.http.max-concurrent-uploads} are read at once and the rest are
+ * answered 503 BUSY at once: slow uploads can hold those workers, never all of them. In production
+ * nginx buffers every body in front (README, deploy/nginx).
+ *
+ * <p>A body that has arrived whole with its headers (the usual small JSON) is read at once on the
+ * request's own thread: only a body still on its way is read asynchronously.
  */
 class PayloadLimitFilter implements Filter {
 
@@ -57,10 +64,12 @@ class PayloadLimitFilter implements Filter {
 
   private final ErrorResponses errors;
   private final Duration bodyTimeout;
+  private final Semaphore uploads;
 
-  PayloadLimitFilter(ErrorResponses errors, Duration bodyTimeout) {
+  PayloadLimitFilter(ErrorResponses errors, Duration bodyTimeout, int maxConcurrentUploads) {
     this.errors = errors;
     this.bodyTimeout = bodyTimeout;
+    this.uploads = new Semaphore(maxConcurrentUploads);
   }
 
   @Override
@@ -90,10 +99,17 @@ class PayloadLimitFilter implements Filter {
     boolean multipart = type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
     if (multipart) {
       // Its parameters come with its parts: the query alone is checked here.
-      if (queryDecodes(request)) {
-        chain.doFilter(request, response);
-      } else {
+      if (!queryDecodes(request)) {
         refuse(request, response, 400);
+      } else if (!uploads.tryAcquire()) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        refuse(request, response, 503);
+      } else {
+        try {
+          chain.doFilter(request, response);
+        } finally {
+          uploads.release();
+        }
       }
       return;
     }
@@ -107,7 +123,7 @@ class PayloadLimitFilter implements Filter {
       return;
     }
     Body body = new Body(request, form);
-    if (request.isAsyncSupported() && nonBlocking(request)) {
+    if (request.isAsyncSupported() && nonBlocking(request) && !arrived(request)) {
       AsyncContext async = request.startAsync(body.wrapper, response);
       async.setTimeout(bodyTimeout.toMillis());
       Reader reader = new Reader(async, request, response, body);
@@ -115,7 +131,8 @@ class PayloadLimitFilter implements Filter {
       request.getInputStream().setReadListener(reader);
       return;
     }
-    // Bodies already in memory (MockMvc): read at once, with the same limit.
+    // Bodies already here (whole with the headers, or in memory under MockMvc): read at once,
+    // with the same limit.
     int status = body.readAll(request.getInputStream());
     if (status != 0) {
       refuse(request, response, status);
@@ -157,6 +174,12 @@ class PayloadLimitFilter implements Filter {
 
   private static boolean hasBody(HttpServletRequest request) {
     return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+  }
+
+  /** Whether the whole announced body is already buffered, so that reading it cannot block. */
+  private static boolean arrived(HttpServletRequest request) throws IOException {
+    long length = request.getContentLengthLong();
+    return length > 0 && request.getInputStream().available() >= length;
   }
 
   /** Tomcat's own input stream, which can be read without a thread. */

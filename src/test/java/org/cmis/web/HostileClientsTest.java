@@ -152,6 +152,72 @@ class HostileClientsTest {
     }
   }
 
+  @Test
+  void slowUploadsHoldAtMostTheirShareOfWorkersAndTheRestAreBusy() throws Exception {
+    String token = token("STAFF", "sz-staff");
+    Page staff = signIn("STAFF", "sz-staff");
+    assertThat(http.send(membersRequest(token), BodyHandlers.ofString()).statusCode())
+        .isEqualTo(200);
+    int uploads = 8; // cmis.http.max-concurrent-uploads
+    List<Socket> slow = new ArrayList<>();
+    ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
+    ExecutorService readers = Executors.newFixedThreadPool(uploads + 12);
+    Map<Integer, Integer> answered = new ConcurrentHashMap<>();
+    try {
+      for (int i = 0; i < uploads + 12; i++) {
+        Socket socket = raw.open();
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: multipart/form-data; boundary=b\r\n"
+                        + "Content-Length: 100000\r\n\r\n--b\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        slow.add(socket);
+        int n = i;
+        readers.submit(
+            () -> {
+              try {
+                answered.put(n, RawHttp.read(socket.getInputStream()).status());
+              } catch (IOException e) {
+                // closed
+              }
+              return null;
+            });
+      }
+      // a byte each every 300 ms: never a pause the read timeout (1 s) would end
+      trickle.scheduleAtFixedRate(
+          () -> {
+            for (Socket socket : slow) {
+              try {
+                socket.getOutputStream().write('x');
+              } catch (IOException e) {
+                // closed by the server
+              }
+            }
+          },
+          300,
+          300,
+          TimeUnit.MILLISECONDS);
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(answered).hasSize(12));
+      assertThat(answered.values()).containsOnly(503);
+
+      long start = System.nanoTime();
+      assertThat(http.send(membersRequest(token), BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      start = System.nanoTime();
+      assertThat(staff.get("/").statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    } finally {
+      trickle.shutdownNow();
+      readers.shutdownNow();
+      for (Socket socket : slow) {
+        socket.close();
+      }
+    }
+  }
+
   private HttpRequest membersRequest(String token) {
     return HttpRequest.newBuilder(uri("/api/v1/members?size=1"))
         .header("Authorization", "Bearer " + token)
