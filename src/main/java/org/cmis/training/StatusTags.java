@@ -1,5 +1,6 @@
 package org.cmis.training;
 
+import org.cmis.training.notice.Notice;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,15 @@ public class StatusTags {
       case REJECTED -> "tag-red";
       case CANCELLED -> "tag-grey";
       case WAITLISTED -> "tag-blue";
+    };
+  }
+
+  /** The tag class of a notice's state: published green, scheduled blue, expired grey. */
+  public String notice(Notice.State state) {
+    return switch (state) {
+      case PUBLISHED -> "tag-green";
+      case SCHEDULED -> "tag-blue";
+      case EXPIRED -> "tag-grey";
     };
   }
 }

@@ -152,6 +152,13 @@ class NoticePagesTest {
     WebSession otherStaff = session("STAFF", "bj-staff");
     assertThat(otherStaff.get("/notices/" + future)).hasStatus(404);
     assertThat(session("STAFF", "admin").get("/notices/" + future)).hasStatusOk();
+    assertThat(staff.get("/notices/" + future))
+        .as("a notice's state wears the one tag of its state")
+        .bodyText()
+        .containsPattern("class=\"tag tag-blue\"[^>]*>未到发布日期<");
+    assertThat(staff.get("/notices/" + lastDay))
+        .bodyText()
+        .containsPattern("class=\"tag tag-green\"[^>]*>已发布<");
 
     // Published once the date is moved to today: the member sees it.
     assertThat(
