@@ -23,11 +23,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues a fresh captcha per attempt and checks it once, without a server session (ADR 0012): the
- * challenge travels in the {@value #COOKIE} cookie as a random nonce, its expiry and an HMAC of
- * both with the answer, so the answer itself is never sent and a GET of the image stores nothing. A
- * checked ticket is used up: its nonce is kept in {@code captcha_spent} until it would have expired
- * ({@code cmis.security.captcha.ttl}), so only answered tickets take a row, for two minutes. The
- * key is one random row shared by every instance.
+ * challenge travels in the {@value #COOKIE} cookie as a random nonce, its expiry, an HMAC of both
+ * (the ticket's seal, which proves the server issued it) and an HMAC of both with the answer, so
+ * the answer itself is never sent and a GET of the image stores nothing. A checked ticket is used
+ * up: once its seal and expiry hold, its nonce is kept in {@code captcha_spent} until it would have
+ * expired ({@code cmis.security.captcha.ttl}), so only answered genuine tickets take a row, for two
+ * minutes; a forged ticket is refused without touching the table. The key is one random row shared
+ * by every instance.
  */
 @Service
 public class CaptchaService {
@@ -36,7 +38,11 @@ public class CaptchaService {
   public static final String COOKIE = "CMIS_CAPTCHA";
 
   private static final Pattern TICKET =
-      Pattern.compile("[A-Za-z0-9_-]{22}\\.[0-9]{1,12}\\.[A-Za-z0-9_-]{43}");
+      Pattern.compile("[A-Za-z0-9_-]{22}\\.[0-9]{1,12}\\.[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}");
+
+  /** What the seal signs before the nonce and expiry, so no seal is ever an answer's HMAC. */
+  private static final String SEAL = "seal:";
+
   private static final Pattern ANSWER = Pattern.compile("[0-9]{1,3}");
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -64,7 +70,7 @@ public class CaptchaService {
     random.nextBytes(nonce);
     long expires = clock.instant().plus(properties.captcha().ttl()).getEpochSecond();
     String unsigned = BASE64.encodeToString(nonce) + "." + expires;
-    String ticket = unsigned + "." + mac(unsigned, challenge.answer());
+    String ticket = unsigned + "." + seal(unsigned) + "." + mac(unsigned, challenge.answer());
     response.addHeader(
         "Set-Cookie",
         ResponseCookie.from(COOKIE, ticket)
@@ -88,7 +94,12 @@ public class CaptchaService {
       return false;
     }
     int lastDot = ticket.lastIndexOf('.');
-    String unsigned = ticket.substring(0, lastDot);
+    String sealed = ticket.substring(0, lastDot);
+    int sealDot = sealed.lastIndexOf('.');
+    String unsigned = sealed.substring(0, sealDot);
+    if (!MessageDigest.isEqual(ascii(seal(unsigned)), ascii(sealed.substring(sealDot + 1)))) {
+      return false; // not issued here: refused before anything is stored
+    }
     String nonce = unsigned.substring(0, unsigned.indexOf('.'));
     Instant expires = Instant.ofEpochSecond(Long.parseLong(unsigned.substring(nonce.length() + 1)));
     Instant now = clock.instant();
@@ -102,15 +113,19 @@ public class CaptchaService {
     if (!ANSWER.matcher(trimmed).matches()) {
       return false;
     }
-    byte[] expected = mac(unsigned, Integer.parseInt(trimmed)).getBytes(StandardCharsets.US_ASCII);
-    byte[] sent = ticket.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = ascii(mac(unsigned, Integer.parseInt(trimmed)));
+    byte[] sent = ascii(ticket.substring(lastDot + 1));
     return MessageDigest.isEqual(expected, sent);
   }
 
   /** Whether the ticket of a cookie value carries this answer, without using it up (tests). */
   boolean answers(String ticket, int answer) {
-    int lastDot = ticket.lastIndexOf('.');
-    return ticket.substring(lastDot + 1).equals(mac(ticket.substring(0, lastDot), answer));
+    String[] parts = ticket.split("\\.");
+    return parts[3].equals(mac(parts[0] + "." + parts[1], answer));
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static @Nullable String ticket(HttpServletRequest request) {
@@ -141,12 +156,21 @@ public class CaptchaService {
         == 1;
   }
 
+  /** The ticket's seal: the HMAC of its nonce and expiry alone, which the server alone can make. */
+  private String seal(String unsigned) {
+    return hmac(SEAL + unsigned);
+  }
+
+  /** The HMAC of the nonce and expiry with the answer. */
   private String mac(String unsigned, int answer) {
+    return hmac(unsigned + "." + answer);
+  }
+
+  private String hmac(String text) {
     try {
       Mac hmac = Mac.getInstance("HmacSHA256");
       hmac.init(new SecretKeySpec(key(), "HmacSHA256"));
-      return BASE64.encodeToString(
-          hmac.doFinal((unsigned + "." + answer).getBytes(StandardCharsets.US_ASCII)));
+      return BASE64.encodeToString(hmac.doFinal(ascii(text)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
     }

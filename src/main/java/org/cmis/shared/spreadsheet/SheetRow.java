@@ -30,6 +30,15 @@ public final class SheetRow {
   private static final List<String> YES = List.of("y", "yes", "true", "1");
   private static final List<String> NO = List.of("n", "no", "false", "0");
 
+  /** The longest number text read, in characters (as the JSON readers, ADR 0011). */
+  static final int MAX_NUMBER_LENGTH = 100;
+
+  /**
+   * The largest scale (either sign) of a number read from text: {@code 1e500000000} would cost
+   * minutes in arithmetic.
+   */
+  static final int MAX_SCALE = 100;
+
   private final Row row;
   private final Map<String, Integer> columns;
   private final DataFormatter formatter;
@@ -99,7 +108,7 @@ public final class SheetRow {
         value = BigDecimal.valueOf(cell.getNumericCellValue());
       } else {
         String text = string(field);
-        value = text == null ? null : new BigDecimal(text);
+        value = text == null ? null : boundedDecimal(text);
       }
     } catch (NumberFormatException e) {
       error(field, "number");
@@ -110,6 +119,18 @@ public final class SheetRow {
     }
     value = value.stripTrailingZeros();
     return value.scale() < 0 ? value.setScale(0) : value;
+  }
+
+  /** The text as a number, refused (as not a number) when too long or of too large a scale. */
+  private static BigDecimal boundedDecimal(String text) {
+    if (text.length() > MAX_NUMBER_LENGTH) {
+      throw new NumberFormatException("too long");
+    }
+    BigDecimal value = new BigDecimal(text);
+    if (Math.abs(value.scale()) > MAX_SCALE) {
+      throw new NumberFormatException("scale out of bounds");
+    }
+    return value;
   }
 
   /**

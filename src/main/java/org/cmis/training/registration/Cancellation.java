@@ -59,12 +59,16 @@ class Cancellation {
   }
 
   Registration declareNonAttendance(CurrentUser caller, long registrationId, Reason why) {
-    Registration r = access.visibleRegistration(caller, registrationId);
+    Registration seen = access.visibleRegistration(caller, registrationId);
     RegistrationAccess.requireRegistrant(caller);
-    TrainingClass c = classes.lock(r.classId()).orElseThrow();
+    TrainingClass c = classes.lock(seen.classId()).orElseThrow();
+    // read again under the class's lock: a cancellation may have ended it since
+    Registration r = registrations.find(registrationId).orElseThrow();
     String reason =
         r.declareNonAttendance(why, access.today(), c.cancellationDeadline(), c.trainingStart());
-    registrations.declareNonAttendance(registrationId, reason, OffsetDateTime.now(clock));
+    if (!registrations.declareNonAttendance(registrationId, reason, OffsetDateTime.now(clock))) {
+      throw new CmisException(ErrorCode.INVALID_STATE, "error.INVALID_STATE");
+    }
     events.publishEvent(
         new AuditEvent(
             caller.account(),

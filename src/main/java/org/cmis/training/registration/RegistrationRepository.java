@@ -3,6 +3,7 @@ package org.cmis.training.registration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,14 +218,22 @@ public class RegistrationRepository {
         .list();
   }
 
-  void declareNonAttendance(long id, String reason, OffsetDateTime now) {
-    jdbc.sql(
-            "update registration set non_attendance_reason = :reason, non_attendance_at = :now"
-                + " where id = :id")
-        .param("reason", reason)
-        .param("now", now)
-        .param("id", id)
-        .update();
+  /** Notes the non-attendance of an active registration; false (nothing written) otherwise. */
+  boolean declareNonAttendance(long id, String reason, OffsetDateTime now) {
+    return jdbc.sql(
+                "update registration set non_attendance_reason = :reason, non_attendance_at = :now"
+                    + " where id = :id and status in (:active)")
+            .param("reason", reason)
+            .param("now", now)
+            .param("id", id)
+            .param(
+                "active",
+                Arrays.stream(RegistrationStatus.values())
+                    .filter(RegistrationStatus::active)
+                    .map(Enum::name)
+                    .toList())
+            .update()
+        == 1;
   }
 
   static Registration map(ResultSet rs, int row) throws SQLException {

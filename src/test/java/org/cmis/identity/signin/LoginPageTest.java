@@ -100,6 +100,67 @@ class LoginPageTest {
     assertThat(replayed).model().extractingBindingResult("loginForm").hasFieldErrors("captcha");
   }
 
+  private long spent(String nonce) {
+    return jdbc.sql("select count(*) from captcha_spent where nonce = :n")
+        .param("n", nonce)
+        .query(Long.class)
+        .single();
+  }
+
+  private MvcTestResult signInWithTicket(Account account, String ticket, String answer) {
+    return mvc.post()
+        .uri("/login")
+        .with(
+            org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.csrf())
+        .cookie(new jakarta.servlet.http.Cookie(CaptchaService.COOKIE, ticket))
+        .param("userType", "STAFF")
+        .param("account", account.account())
+        .param("password", TestAccounts.PASSWORD)
+        .param("captcha", answer)
+        .exchange();
+  }
+
+  @Test
+  void aForgedTicketIsRefusedWithoutStoringItsNonceAndAGenuineOneWorksOnce() {
+    Account account = accounts.staff(false);
+    WebSession web = new WebSession(mvc);
+    String answer = solveCaptcha(web);
+    String ticket = web.cookie(CaptchaService.COOKIE);
+    String[] parts = ticket.split("\\.");
+    assertThat(parts).hasSize(4);
+    long expiry = Long.parseLong(parts[1]);
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    for (int i = 0; i < 5; i++) {
+      byte[] nonce = new byte[16];
+      byte[] mac = new byte[32];
+      random.nextBytes(nonce);
+      random.nextBytes(mac);
+      String fresh = base64.encodeToString(nonce);
+      String randomMac = base64.encodeToString(mac);
+      for (String forged :
+          new String[] {
+            // a random nonce with random macs, as an anonymous flood would send
+            fresh + "." + expiry + "." + randomMac + "." + randomMac,
+            // a random nonce under a genuine ticket's seal and answer
+            fresh + "." + expiry + "." + parts[2] + "." + parts[3],
+          }) {
+        MvcTestResult result = signInWithTicket(account, forged, answer);
+        assertThat(result).as(forged).hasStatusOk();
+        assertThat(result).model().extractingBindingResult("loginForm").hasFieldErrors("captcha");
+        assertThat(spent(fresh)).as(forged).isZero();
+      }
+    }
+    // the genuine ticket is untouched by the forgeries: it signs in, once
+    assertThat(spent(parts[0])).isZero();
+    MvcTestResult signedIn = signInWithTicket(account, ticket, answer);
+    assertThat(signedIn).hasStatus3xxRedirection();
+    assertThat(spent(parts[0])).isOne();
+    MvcTestResult again = signInWithTicket(account, ticket, answer);
+    assertThat(again).model().extractingBindingResult("loginForm").hasFieldErrors("captcha");
+  }
+
   @Test
   void aForgedOrMissingTicketIsRefused() {
     Account account = accounts.staff(false);
@@ -108,7 +169,8 @@ class LoginPageTest {
     String ticket = web.cookie(CaptchaService.COOKIE);
     // a later expiry with the same signature
     String[] parts = ticket.split("\\.");
-    String forged = parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2];
+    String forged =
+        parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2] + "." + parts[3];
     for (String cookie : new String[] {forged, "garbage", ""}) {
       MvcTestResult result =
           mvc.post()

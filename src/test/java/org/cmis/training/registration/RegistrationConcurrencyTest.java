@@ -1,7 +1,10 @@
 package org.cmis.training.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
+import org.cmis.shared.ErrorCode;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestClasses;
 import org.cmis.training.catalog.TrainingClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hammers the registration invariants on the real PostgreSQL (F4.3, F4.6): no overbooking, no
@@ -29,6 +35,8 @@ class RegistrationConcurrencyTest {
   @Autowired RegistrationService service;
   @Autowired TestClasses classes;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Clock clock;
 
   /** Runs the tasks from many threads released at the same moment; answers their outcomes. */
   private <T> List<Object> race(List<Callable<T>> tasks) throws Exception {
@@ -204,6 +212,106 @@ class RegistrationConcurrencyTest {
     race(tasks);
     assertThat(count(c.id(), "status = 'CONFIRMED'")).isEqualTo(20);
     assertThat(count(c.id(), "status = 'WAITLISTED'")).isEqualTo(20);
+    assertInvariants(c.id());
+  }
+
+  private Map<String, Object> nonAttendance(long registrationId) {
+    return jdbc.sql(
+            "select status, non_attendance_reason, non_attendance_at from registration"
+                + " where id = :id")
+        .param("id", registrationId)
+        .query()
+        .singleRow();
+  }
+
+  /** A registration after the cancellation deadline, before the training starts. */
+  private long lateRegistration(TrainingClass c, int firm, int serial) {
+    long id =
+        service.registerSelf(TestClasses.member(firm, serial), c.id(), null, null, false).id();
+    jdbc.sql("update training_class set cancellation_deadline = :d where id = :id")
+        .param("d", LocalDate.now(clock).minusDays(1))
+        .param("id", c.id())
+        .update();
+    return id;
+  }
+
+  @Test
+  void aNonAttendanceDeclarationOfAnEndedRegistrationIsRefusedAndWritesNothing() {
+    TrainingClass c = classes.open(10, 10, false, false);
+    long id = lateRegistration(c, 20, 1);
+    service.reject(TestClasses.SZ_STAFF, id, "名额调整");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowableOfType(
+                CmisException.class,
+                () -> service.declareNonAttendance(TestClasses.member(20, 1), id, "出差")))
+        .extracting(CmisException::code)
+        .isEqualTo(ErrorCode.INVALID_STATE);
+    Map<String, Object> row = nonAttendance(id);
+    assertThat(row.get("status")).isEqualTo("REJECTED");
+    assertThat(row.get("non_attendance_reason")).isNull();
+    assertThat(row.get("non_attendance_at")).isNull();
+  }
+
+  @Test
+  void aRejectionThatWinsTheClassLockLeavesNoNonAttendanceNoteOnTheEndedRegistration()
+      throws Exception {
+    TrainingClass c = classes.open(10, 10, false, false);
+    long id = lateRegistration(c, 20, 2);
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      // the rejection holds the class's lock while the declaration reads the registration
+      Future<Registration> rejection =
+          pool.submit(
+              () ->
+                  tx.execute(
+                      status -> {
+                        jdbc.sql("select id from training_class where id = :id for no key update")
+                            .param("id", c.id())
+                            .query(Long.class)
+                            .single();
+                        locked.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          throw new IllegalStateException(e);
+                        }
+                        return service.reject(TestClasses.SZ_STAFF, id, "名额调整");
+                      }));
+      locked.await();
+      Future<Object> declaration =
+          pool.submit(
+              () -> {
+                try {
+                  return (Object) service.declareNonAttendance(TestClasses.member(20, 2), id, "出差");
+                } catch (CmisException e) {
+                  return e.code();
+                }
+              });
+      // the declaration has read the registration as pending and now waits for the lock
+      await()
+          .until(
+              () ->
+                  jdbc.sql(
+                              "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                  + " and datname = current_database()")
+                          .query(Long.class)
+                          .single()
+                      > 0);
+      release.countDown();
+      assertThat(rejection.get().status()).isEqualTo(org.cmis.training.RegistrationStatus.REJECTED);
+      assertThat(declaration.get()).isEqualTo(ErrorCode.INVALID_STATE);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    Map<String, Object> row = nonAttendance(id);
+    assertThat(row.get("status")).isEqualTo("REJECTED");
+    assertThat(row.get("non_attendance_reason")).isNull();
+    assertThat(row.get("non_attendance_at")).isNull();
     assertInvariants(c.id());
   }
 }
