@@ -17,7 +17,7 @@ class ModularityTests {
 
   /**
    * Cycles, and every import a module's {@code allowedDependencies} does not list (the graph of
-   * docs/adr/0016-module-graph.md), fail here.
+   * docs/adr/0015-module-graph.md), fail here.
    */
   @Test
   void modulesKeepTheirBoundaries() {

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No module's SQL names another module's table (docs/adr/0016-module-graph.md). A table belongs to
+ * No module's SQL names another module's table (docs/adr/0015-module-graph.md). A table belongs to
  * the module whose migration folder ({@code db/migration/<module>/}) first creates it; no other
  * module may create it again (a {@code create table if not exists} does not take a table over),
- * except along a move listed in {@link #MOVES} (each one stated in ADR 0016). Every SQL string in a
+ * except along a move listed in {@link #MOVES} (each one stated in ADR 0015). Every SQL string in a
  * module's {@code src/main/java} (string literals and text blocks, with the pieces joined by {@code
  * +} read as one) and every statement of its migrations may name only the module's own tables —
  * after {@code from}, {@code join}, {@code using}, {@code truncate} (every item of a comma list),
@@ -44,7 +44,7 @@ class TableOwnershipTest {
 
   /**
    * The tables that moved from the module that first created them: table → its owner now. {@code
-   * idempotency_record}: training → web (ADR 0016).
+   * idempotency_record}: training → web (ADR 0015).
    */
   static final Map<String, String> MOVES = Map.of("idempotency_record", "web");
 
@@ -236,7 +236,7 @@ class TableOwnershipTest {
             new Migration(
                 "web",
                 List.of(2, 21),
-                "web/V2_21.sql",
+                "web/V2_11.sql",
                 "create table if not exists idem (id int);"),
             new Migration(
                 "training",
@@ -251,7 +251,7 @@ class TableOwnershipTest {
     List<String> unlisted = new ArrayList<>();
     assertThat(owners(migrations.subList(1, 3), Map.of(), unlisted))
         .containsEntry("idem", "training");
-    assertThat(unlisted).containsExactly("web/V2_21.sql creates idem of training again");
+    assertThat(unlisted).containsExactly("web/V2_11.sql creates idem of training again");
 
     List<String> notMoved = new ArrayList<>();
     owners(migrations.subList(0, 2), Map.of("idem", "web"), notMoved);

@@ -1,7 +1,7 @@
 /**
  * The demo data set, loaded once on the embedded database (API.md, Demo data). Depends on shared
  * only; its SQL writes every module's tables, the one stated exception to "each module's SQL names
- * only its own tables" (docs/adr/0016-module-graph.md).
+ * only its own tables" (docs/adr/0015-module-graph.md).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = "shared")

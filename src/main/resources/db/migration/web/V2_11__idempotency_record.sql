@@ -1,6 +1,6 @@
 -- The answers of POST requests that carried an Idempotency-Key, kept 24 hours, belong to web
 -- (IdempotencyFilter). training's V2_0 created the table before web had migrations; migrations are
--- never edited, so this one takes it over (docs/adr/0016-module-graph.md): on every database the
+-- never edited, so this one takes it over (docs/adr/0015-module-graph.md): on every database the
 -- table already exists and the statements below change nothing but its stated owner. From here on
 -- only web's migrations change it.
 create table if not exists idempotency_record (
@@ -18,4 +18,4 @@ create table if not exists idempotency_record (
 );
 create index if not exists idempotency_record_created_idx on idempotency_record (created_at);
 comment on table idempotency_record is
-    'Owned by the web module (IdempotencyFilter); created first by training V2_0, taken over by web V2_21.';
+    'Owned by the web module (IdempotencyFilter); created first by training V2_0, taken over by web V2_11.';
