@@ -442,11 +442,11 @@ class ClassPagesTest {
     String t = token();
     TrainingClass c = open(t + "会");
     TestFirms.Firm firm = aFirm(1);
-    TestFirms.Firm other = firms.aFirm().create();
+    TestFirms.Firm second = firms.aFirm().create();
     String one = firm.memberNo(1);
-    String two = other.memberNo(1);
+    String two = second.memberNo(1);
     registrations.registerSelf(firm.member(1), c.id(), null, null, false);
-    registrations.registerSelf(other.member(1), c.id(), null, null, false);
+    registrations.registerSelf(second.member(1), c.id(), null, null, false);
     TrainingClass draft = create(t + "稿", today(), today(), today(), today(), false);
 
     String staff = body(as("STAFF", "sz-staff").get("/classes/" + c.id()));
