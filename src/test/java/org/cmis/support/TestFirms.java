@@ -54,6 +54,21 @@ public class TestFirms {
     return new Builder();
   }
 
+  /**
+   * How many people (members) the firms this created hold in the institute ("SZ", "BJ" or null for
+   * all), for tests that count the demo set's people beside them.
+   */
+  public int peopleCreated(String institute) {
+    return jdbc.sql(
+            "select count(*) from member m join firm f on f.id = m.firm_id"
+                + " where (f.firm_no like '4403%' or f.firm_no like '1101%')"
+                + " and substring(f.firm_no from 5)::int >= 1000"
+                + " and (cast(:institute as text) is null or m.institute_code = :institute)")
+        .param("institute", institute)
+        .query(Integer.class)
+        .single();
+  }
+
   /** A person of a created firm. */
   public record Person(String memberNo, String name, String mobile, String email) {}
 
