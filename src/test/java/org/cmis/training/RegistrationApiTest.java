@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.cmis.support.ApiTokens;
 import org.cmis.support.IntegrationTest;
+import org.cmis.support.TestFirms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ class RegistrationApiTest {
   @Autowired MockMvcTester mvc;
   @Autowired java.time.Clock clock;
   @Autowired DataSource dataSource;
+  @Autowired TestFirms firms;
 
   ApiCalls sz;
   ApiCalls bj;
@@ -30,18 +32,29 @@ class RegistrationApiTest {
   ApiCalls admin;
   LocalDate today;
 
+  /** The test's own firm of SZ: 50 practising CPAs with accounts. */
+  TestFirms.Firm own;
+
+  /** Another firm of SZ, and a firm of BJ, each with one CPA. */
+  TestFirms.Firm other;
+
+  TestFirms.Firm beijing;
+
   @BeforeEach
   void callers() {
+    own = firms.aFirm().withCpas(50).withMemberAccounts().create();
+    other = firms.aFirm().create();
+    beijing = firms.aFirm().inInstitute("BJ").create();
     sz = new ApiCalls(mvc, ApiTokens.demo(mvc, "STAFF", "sz-staff"));
     bj = new ApiCalls(mvc, ApiTokens.demo(mvc, "STAFF", "bj-staff"));
-    firm = new ApiCalls(mvc, ApiTokens.demo(mvc, "FIRM", "44030016"));
-    otherFirm = new ApiCalls(mvc, ApiTokens.demo(mvc, "FIRM", "44030017"));
+    firm = new ApiCalls(mvc, ApiTokens.of(mvc, "FIRM", own.account(), TestFirms.PASSWORD));
+    otherFirm = new ApiCalls(mvc, ApiTokens.of(mvc, "FIRM", other.account(), TestFirms.PASSWORD));
     admin = new ApiCalls(mvc, ApiTokens.demo(mvc, "ADMIN", "admin"));
     today = LocalDate.now(clock);
   }
 
   private ApiCalls member(int serial) {
-    return new ApiCalls(mvc, ApiTokens.demo(mvc, "MEMBER", "44030016%04d".formatted(serial)));
+    return new ApiCalls(mvc, ApiTokens.of(mvc, "MEMBER", own.memberNo(serial), TestFirms.PASSWORD));
   }
 
   private long newClass(
@@ -74,11 +87,8 @@ class RegistrationApiTest {
     assertThat(created).hasStatus(201).headers().containsHeader("Location");
     assertThat(created).bodyJson().extractingPath("$.status").isEqualTo("PENDING");
     assertThat(created).bodyJson().extractingPath("$.channel").isEqualTo("SELF");
-    assertThat(created)
-        .bodyJson()
-        .extractingPath("$.email")
-        .isEqualTo("cpa440300160001@example.com");
-    assertThat(created).bodyJson().extractingPath("$.firmNo").isEqualTo("44030016");
+    assertThat(created).bodyJson().extractingPath("$.email").isEqualTo(own.cpa(1).email());
+    assertThat(created).bodyJson().extractingPath("$.firmNo").isEqualTo(own.firmNo());
     long r = id(created);
     assertThat(m.get("/api/v1/registrations/" + r)).hasStatusOk();
     assertThat(m.get("/api/v1/classes/" + c))
@@ -171,16 +181,24 @@ class RegistrationApiTest {
     String people =
         """
         {"people": [
-          {"memberNo": "440300160010"},
-          {"memberNo": "440300160011", "mobile": "13912345678", "email": "x@example.org"},
-          {"memberNo": "440300170001"},
-          {"memberNo": "440300160012", "email": "not-an-email"},
-          {"memberNo": "440300160010"},
+          {"memberNo": "%s"},
+          {"memberNo": "%s", "mobile": "13912345678", "email": "x@example.org"},
+          {"memberNo": "%s"},
+          {"memberNo": "%s", "email": "not-an-email"},
+          {"memberNo": "%s"},
           {"memberNo": "P99999999"},
-          {"memberNo": "440300160013"},
-          {"memberNo": "440300160014"}
+          {"memberNo": "%s"},
+          {"memberNo": "%s"}
         ], "waitlist": true}
-        """;
+        """
+            .formatted(
+                own.memberNo(10),
+                own.memberNo(11),
+                other.memberNo(1),
+                own.memberNo(12),
+                own.memberNo(10),
+                own.memberNo(13),
+                own.memberNo(14));
     MvcTestResult result = firm.post("/api/v1/classes/" + c + "/registrations", people);
     assertThat(result).hasStatusOk();
     assertThat(result)
@@ -216,12 +234,12 @@ class RegistrationApiTest {
     assertThat(firm.get("/api/v1/registrations?classId=" + c + "&status=WAITLISTED"))
         .bodyJson()
         .extractingPath("$.items[0].memberNo")
-        .isEqualTo("440300160014");
+        .isEqualTo(own.memberNo(14));
     assertThat(otherFirm.get("/api/v1/registrations?classId=" + c))
         .bodyJson()
         .extractingPath("$.total")
         .isEqualTo(0);
-    assertThat(otherFirm.get("/api/v1/registrations?firmNo=44030016")).hasStatus(403);
+    assertThat(otherFirm.get("/api/v1/registrations?firmNo=" + own.firmNo())).hasStatus(403);
     assertThat(firm.post("/api/v1/classes/" + c + "/registrations", "{\"people\": []}"))
         .hasStatus(422);
   }
@@ -384,7 +402,8 @@ class RegistrationApiTest {
     MvcTestResult late =
         sz.post(
             "/api/v1/classes/" + closed + "/registrations",
-            "{\"people\": [{\"memberNo\": \"440300160047\"}, {\"memberNo\": \"110100010001\"}]}");
+            "{\"people\": [{\"memberNo\": \"%s\"}, {\"memberNo\": \"%s\"}]}"
+                .formatted(own.memberNo(47), beijing.memberNo(1)));
     assertThat(late)
         .hasStatusOk()
         .bodyJson()
@@ -399,7 +418,7 @@ class RegistrationApiTest {
     assertThat(
             bj.post(
                 "/api/v1/classes/" + closed + "/registrations",
-                "{\"people\": [{\"memberNo\": \"110100010001\"}]}"))
+                "{\"people\": [{\"memberNo\": \"%s\"}]}".formatted(beijing.memberNo(1))))
         .hasStatus(403);
   }
 
@@ -413,7 +432,7 @@ class RegistrationApiTest {
     assertThat(firm.get("/api/v1/registrations/" + r)).hasStatusOk();
     assertThat(sz.get("/api/v1/registrations/" + r)).hasStatusOk();
     assertThat(admin.get("/api/v1/registrations/" + r)).hasStatusOk();
-    assertThat(member(49).get("/api/v1/registrations?memberNo=440300160048")).hasStatus(403);
+    assertThat(member(49).get("/api/v1/registrations?memberNo=" + own.memberNo(48))).hasStatus(403);
     assertThat(sz.get("/api/v1/registrations?classId=" + c))
         .bodyJson()
         .extractingPath("$.total")
@@ -428,7 +447,7 @@ class RegistrationApiTest {
   @Test
   void aRetryWithTheSameIdempotencyKeyCreatesNothingNew() {
     long c = openClass(5, 5, "");
-    String token = ApiTokens.demo(mvc, "MEMBER", "440300160044");
+    String token = ApiTokens.of(mvc, "MEMBER", own.memberNo(44), TestFirms.PASSWORD);
     MvcTestResult first =
         mvc.post()
             .uri("/api/v1/classes/" + c + "/registrations")

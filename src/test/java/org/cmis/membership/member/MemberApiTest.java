@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cmis.support.ApiTokens;
 import org.cmis.support.IntegrationTest;
+import org.cmis.support.TestFirms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class MemberApiTest {
 
   @Autowired MockMvcTester mvc;
+
+  /** Other tests' firms of their own ({@link TestFirms}) are counted beside the demo set. */
+  @Autowired TestFirms firms;
 
   private String szStaff;
   private String bjStaff;
@@ -44,13 +48,16 @@ class MemberApiTest {
         .hasStatusOk()
         .bodyJson()
         .extractingPath("$.total")
-        .isEqualTo(20 * 55 + 50);
+        .isEqualTo(20 * 55 + 50 + firms.peopleCreated("SZ"));
     assertThat(list(szStaff, "?size=100"))
         .bodyJson()
         .extractingPath("$.items[*].firmNo")
         .asArray()
         .allSatisfy(f -> assertThat(f == null || f.toString().startsWith("4403")).isTrue());
-    assertThat(list(bjStaff, "")).bodyJson().extractingPath("$.total").isEqualTo(5 * 55 + 50);
+    assertThat(list(bjStaff, ""))
+        .bodyJson()
+        .extractingPath("$.total")
+        .isEqualTo(5 * 55 + 50 + firms.peopleCreated("BJ"));
   }
 
   @Test
@@ -65,7 +72,10 @@ class MemberApiTest {
         .extractingPath("$.items[*].firmNo")
         .asArray()
         .containsOnly("44030001");
-    assertThat(list(admin, "")).bodyJson().extractingPath("$.total").isEqualTo(25 * 55 + 100);
+    assertThat(list(admin, ""))
+        .bodyJson()
+        .extractingPath("$.total")
+        .isEqualTo(25 * 55 + 100 + firms.peopleCreated(null));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cmis.shared.CurrentUser;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestClasses;
+import org.cmis.support.TestFirms;
 import org.cmis.support.WebSession;
 import org.cmis.training.Audience;
 import org.cmis.training.RegistrationStatus;
@@ -31,14 +32,20 @@ class ClassPagesTest {
   private final ClassService classes;
   private final RegistrationService registrations;
   private final JdbcClient jdbc;
+  private final TestFirms firms;
 
   @Autowired
   ClassPagesTest(
-      MockMvcTester mvc, ClassService classes, RegistrationService registrations, JdbcClient jdbc) {
+      MockMvcTester mvc,
+      ClassService classes,
+      RegistrationService registrations,
+      JdbcClient jdbc,
+      TestFirms firms) {
     this.mvc = mvc;
     this.classes = classes;
     this.registrations = registrations;
     this.jdbc = jdbc;
+    this.firms = firms;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -47,6 +54,24 @@ class ClassPagesTest {
     WebSession web = new WebSession(mvc);
     assertThat(web.signIn(userType, account, PASSWORD)).hasStatus3xxRedirection();
     return web;
+  }
+
+  /** Signs in a member or firm of a test's own firm (see {@link TestFirms}). */
+  private WebSession as(CurrentUser user) {
+    WebSession web = new WebSession(mvc);
+    assertThat(web.signIn(user.role().name(), user.account(), TestFirms.PASSWORD))
+        .hasStatus3xxRedirection();
+    return web;
+  }
+
+  /** A firm of SZ of the test's own with n practising CPAs who can sign in. */
+  private TestFirms.Firm aFirm(int cpas) {
+    return firms.aFirm().withCpas(cpas).withMemberAccounts().create();
+  }
+
+  /** A practising CPA of SZ of the test's own who can sign in. */
+  private CurrentUser aMember() {
+    return aFirm(1).member(1);
   }
 
   private static String token() {
@@ -184,10 +209,10 @@ class ClassPagesTest {
     TrainingClass notOpen =
         create(t + "乙", d.plusDays(3), d.plusDays(8), d.plusDays(10), d.plusDays(11), true);
     TrainingClass free = open(t + "丙");
-    CurrentUser member = TestClasses.member(17, 7);
+    CurrentUser member = aMember();
     registrations.registerSelf(member, registered.id(), null, null, false);
 
-    MvcTestResult result = as("MEMBER", member.memberNo()).get("/classes?year=&name=" + t);
+    MvcTestResult result = as(member).get("/classes?year=&name=" + t);
 
     assertThat(result).hasStatusOk();
     String body = body(result);
@@ -212,15 +237,16 @@ class ClassPagesTest {
     String t = token();
     TrainingClass c = open(t + "所");
     TrainingClass other = open(t + "空");
+    TestFirms.Firm firm = aFirm(2);
     registrations.registerPeople(
-        TestClasses.firm(17),
+        firm.principal(),
         c.id(),
         List.of(
-            new RegistrationService.Applicant("440300170011", null, null),
-            new RegistrationService.Applicant("440300170012", null, null)),
+            new RegistrationService.Applicant(firm.memberNo(1), null, null),
+            new RegistrationService.Applicant(firm.memberNo(2), null, null)),
         false);
 
-    String body = body(as("FIRM", "44030017").get("/classes?year=&name=" + t));
+    String body = body(as(firm.principal()).get("/classes?year=&name=" + t));
 
     assertThat(body).contains("<title>培训班报名");
     assertThat(row(body, c.id())).contains("已报名 2 人").contains("/classes/" + c.id() + "/register");
@@ -239,7 +265,7 @@ class ClassPagesTest {
     assertThat(row(body, c.id())).contains("报名详情").doesNotContain("/register");
     assertThat(row(body, draft.id())).contains("未发布");
     // A member never sees a draft.
-    assertThat(body(as("MEMBER", "440300170001").get("/classes?year=&name=" + t)))
+    assertThat(body(as(aMember()).get("/classes?year=&name=" + t)))
         .doesNotContain("data-class-id=\"" + draft.id() + "\"");
   }
 
@@ -251,7 +277,7 @@ class ClassPagesTest {
         create(t + "现", d.minusDays(1), d.plusDays(5), d.plusDays(10), d.plusDays(11), true);
     TrainingClass later =
         create(t + "后", d.plusDays(20), d.plusDays(25), d.plusDays(28), d.plusDays(29), true);
-    WebSession web = as("MEMBER", "440300170002");
+    WebSession web = as(aMember());
 
     String byName = body(web.get("/classes?year=&name=" + t + "现"));
     assertThat(byName).contains("共 1 条", t + "现").doesNotContain(t + "后");
@@ -285,7 +311,7 @@ class ClassPagesTest {
     for (int i = 0; i < 12; i++) {
       open(t + "页" + i);
     }
-    WebSession web = as("MEMBER", "440300170003");
+    WebSession web = as(aMember());
 
     String page2 = body(web.get("/classes?year=&name=" + t + "&size=10&page=2"));
 
@@ -302,7 +328,7 @@ class ClassPagesTest {
 
   @Test
   void badFilterValuesAre400AndBadPagingFallsBackToDefaults() {
-    WebSession web = as("MEMBER", "440300170004");
+    WebSession web = as(aMember());
     assertThat(web.get("/classes?year=abc")).hasStatus(400);
     assertThat(web.get("/classes?year=1800")).hasStatus(400);
     assertThat(web.get("/classes?registrationStartFrom=2026-02-30")).hasStatus(400);
@@ -326,15 +352,16 @@ class ClassPagesTest {
   void anExternalClassShowsItsLinkAndNoRegisterLink() {
     String t = token();
     TrainingClass c = external(t + "三院", "https://www.snai.edu/apply?x=1&y=2");
+    TestFirms.Firm firm = aFirm(1);
 
-    String body = body(as("MEMBER", "440300170005").get("/classes?year=&name=" + t));
+    String body = body(as(firm.member(1)).get("/classes?year=&name=" + t));
 
     assertThat(row(body, c.id()))
         .contains("href=\"https://www.snai.edu/apply?x=1&amp;y=2\"")
         .contains("target=\"_blank\"", "rel=\"noopener noreferrer\"", "会院报名链接", "三院")
         .doesNotContain("data-test=\"register-link\"", "/register");
 
-    String detail = body(as("FIRM", "44030017").get("/classes/" + c.id()));
+    String detail = body(as(firm.principal()).get("/classes/" + c.id()));
     assertThat(detail)
         .contains("请按照有关通知中的报名链接到相关会院网站报名")
         .contains("rel=\"noopener noreferrer\"")
@@ -346,8 +373,9 @@ class ClassPagesTest {
     String t = token();
     TrainingClass c = open("<script>alert(1)</script><b>x</b>" + t);
 
-    String list = body(as("MEMBER", "440300170006").get("/classes?year=&name=" + t));
-    String detail = body(as("MEMBER", "440300170006").get("/classes/" + c.id()));
+    CurrentUser member = aMember();
+    String list = body(as(member).get("/classes?year=&name=" + t));
+    String detail = body(as(member).get("/classes/" + c.id()));
 
     for (String body : List.of(list, detail)) {
       assertThat(body)
@@ -363,13 +391,14 @@ class ClassPagesTest {
   void aMemberSeesTheClassAndAllItsOwnRegistrationsInIt() {
     String t = token();
     TrainingClass c = open(t + "详");
-    CurrentUser member = TestClasses.member(17, 8);
+    TestFirms.Firm firm = aFirm(2);
+    CurrentUser member = firm.member(1);
     Registration first = registrations.registerSelf(member, c.id(), null, null, false);
     registrations.cancel(member, first.id(), "临时出差");
     Registration second = registrations.registerSelf(member, c.id(), null, null, false);
-    registrations.registerSelf(TestClasses.member(17, 9), c.id(), null, null, false);
+    registrations.registerSelf(firm.member(2), c.id(), null, null, false);
 
-    MvcTestResult result = as("MEMBER", member.memberNo()).get("/classes/" + c.id());
+    MvcTestResult result = as(member).get("/classes/" + c.id());
 
     assertThat(result).hasStatusOk();
     String body = body(result);
@@ -379,7 +408,7 @@ class ClassPagesTest {
         .contains(c.cancellationDeadline().toString(), "我的报名");
     assertThat(body).contains("已取消", "临时出差", "待确认", "个人报名");
     assertThat(count(body, "data-registration-id=")).isEqualTo(2);
-    assertThat(body).doesNotContain("440300170009");
+    assertThat(body).doesNotContain(firm.memberNo(2));
     assertThat(body)
         .contains("action=\"/registrations/" + second.id() + "/cancel\"")
         .doesNotContain("action=\"/registrations/" + first.id() + "/cancel\"")
@@ -390,19 +419,21 @@ class ClassPagesTest {
   void aFirmSeesItsPeoplesRegistrationsOnly() {
     String t = token();
     TrainingClass c = open(t + "所详");
+    TestFirms.Firm firm = aFirm(2);
+    TestFirms.Firm other = firms.aFirm().create();
     registrations.registerPeople(
-        TestClasses.firm(17),
+        firm.principal(),
         c.id(),
         List.of(
-            new RegistrationService.Applicant("440300170021", null, null),
-            new RegistrationService.Applicant("440300170022", null, null)),
+            new RegistrationService.Applicant(firm.memberNo(1), null, null),
+            new RegistrationService.Applicant(firm.memberNo(2), null, null)),
         false);
-    registrations.registerSelf(TestClasses.member(18, 21), c.id(), null, null, false);
+    registrations.registerSelf(other.member(1), c.id(), null, null, false);
 
-    String body = body(as("FIRM", "44030017").get("/classes/" + c.id()));
+    String body = body(as(firm.principal()).get("/classes/" + c.id()));
 
-    assertThat(body).contains("本所人员报名", "440300170021", "440300170022", "事务所报名");
-    assertThat(body).doesNotContain("440300180021");
+    assertThat(body).contains("本所人员报名", firm.memberNo(1), firm.memberNo(2), "事务所报名");
+    assertThat(body).doesNotContain(other.memberNo(1));
     assertThat(count(body, "/cancel\"")).isEqualTo(2);
   }
 
@@ -410,37 +441,42 @@ class ClassPagesTest {
   void organiserStaffSeeAllRegistrationsOtherStaffNoneAndDraftsAreHidden() {
     String t = token();
     TrainingClass c = open(t + "会");
-    registrations.registerSelf(TestClasses.member(17, 23), c.id(), null, null, false);
-    registrations.registerSelf(TestClasses.member(18, 23), c.id(), null, null, false);
+    TestFirms.Firm firm = aFirm(1);
+    TestFirms.Firm second = firms.aFirm().create();
+    String one = firm.memberNo(1);
+    String two = second.memberNo(1);
+    registrations.registerSelf(firm.member(1), c.id(), null, null, false);
+    registrations.registerSelf(second.member(1), c.id(), null, null, false);
     TrainingClass draft = create(t + "稿", today(), today(), today(), today(), false);
 
     String staff = body(as("STAFF", "sz-staff").get("/classes/" + c.id()));
     assertThat(staff)
-        .contains("报名人员", "440300170023", "440300180023")
+        .contains("报名人员", one, two)
         .contains("href=\"/manage/classes/" + c.id() + "/registrations\"")
         .doesNotContain("/cancel\"");
 
     String admin = body(as("STAFF", "admin").get("/classes/" + c.id()));
-    assertThat(admin).contains("440300170023", "440300180023");
+    assertThat(admin).contains(one, two);
 
     MvcTestResult other = as("STAFF", "bj-staff").get("/classes/" + c.id());
     assertThat(other).hasStatusOk();
-    assertThat(body(other)).contains(t + "会").doesNotContain("440300170023", "报名人员");
+    assertThat(body(other)).contains(t + "会").doesNotContain(one, "报名人员");
 
     assertThat(as("STAFF", "bj-staff").get("/classes/" + draft.id())).hasStatus(404);
-    assertThat(as("MEMBER", "440300170001").get("/classes/" + draft.id())).hasStatus(404);
-    assertThat(as("FIRM", "44030017").get("/classes/" + draft.id())).hasStatus(404);
+    assertThat(as(firm.member(1)).get("/classes/" + draft.id())).hasStatus(404);
+    assertThat(as(firm.principal()).get("/classes/" + draft.id())).hasStatus(404);
     assertThat(as("STAFF", "sz-staff").get("/classes/" + draft.id())).hasStatusOk();
-    assertThat(as("MEMBER", "440300170001").get("/classes/99999999")).hasStatus(404);
+    assertThat(as(firm.member(1)).get("/classes/99999999")).hasStatus(404);
   }
 
   // ---------------------------------------------------------------- staff management
 
   @Test
   void firmsAndMembersMayNotManageClasses() {
-    assertThat(as("FIRM", "44030017").get("/manage/classes")).hasStatus(403);
-    assertThat(as("MEMBER", "440300170001").get("/manage/classes")).hasStatus(403);
-    assertThat(as("MEMBER", "440300170001").get("/manage/classes/new")).hasStatus(403);
+    TestFirms.Firm firm = aFirm(1);
+    assertThat(as(firm.principal()).get("/manage/classes")).hasStatus(403);
+    assertThat(as(firm.member(1)).get("/manage/classes")).hasStatus(403);
+    assertThat(as(firm.member(1)).get("/manage/classes/new")).hasStatus(403);
     assertThat(as("STAFF", "admin").get("/manage/classes")).hasStatus(403);
   }
 
@@ -495,8 +531,9 @@ class ClassPagesTest {
   void editingShowsTheStoredValuesAndRefusesPlacesBelowWhatIsTaken() {
     String t = token();
     TrainingClass c = openAuto(t + "改", 2, 3);
-    registrations.registerSelf(TestClasses.member(17, 31), c.id(), null, null, false);
-    registrations.registerSelf(TestClasses.member(17, 32), c.id(), null, null, false);
+    TestFirms.Firm firm = firms.aFirm().withCpas(2).create();
+    registrations.registerSelf(firm.member(1), c.id(), null, null, false);
+    registrations.registerSelf(firm.member(2), c.id(), null, null, false);
     WebSession web = as("STAFF", "sz-staff");
 
     String page = body(web.get("/manage/classes/" + c.id() + "/edit"));
@@ -564,7 +601,7 @@ class ClassPagesTest {
     String t = token();
     TrainingClass c = open(t + "消");
     Registration r =
-        registrations.registerSelf(TestClasses.member(17, 41), c.id(), null, null, false);
+        registrations.registerSelf(firms.aFirm().create().member(1), c.id(), null, null, false);
     WebSession web = as("STAFF", "sz-staff");
 
     assertThat(web.get("/manage/classes/" + c.id() + "/cancel"))

@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cmis.support.ApiTokens;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestClasses;
+import org.cmis.support.TestFirms;
 import org.cmis.support.WebSession;
 import org.cmis.training.catalog.TrainingClass;
 import org.cmis.training.registration.RegistrationService;
@@ -38,22 +39,30 @@ class RegistrationExportTest {
   @Autowired TestClasses testClasses;
   @Autowired RegistrationService registrations;
   @Autowired JdbcClient jdbc;
+  @Autowired TestFirms firms;
 
-  /** A class with 11 and 12 of firm 11 (one confirmed) and 1 of firm 12. */
+  /** The test's own firms: the first with two CPAs who can sign in, the second with one. */
+  TestFirms.Firm first;
+
+  TestFirms.Firm second;
+
+  /** A class with CPAs 1 and 2 of the first firm (1 confirmed) and CPA 1 of the second. */
   private TrainingClass classWithRegistrations() {
+    first = firms.aFirm().withCpas(2).withMemberAccounts().create();
+    second = firms.aFirm().create();
     TrainingClass c = testClasses.open(10, 20, false, false);
     List<RegistrationService.Result> firm11 =
         registrations.registerPeople(
-            TestClasses.firm(11),
+            first.principal(),
             c.id(),
             List.of(
-                new RegistrationService.Applicant("440300110001", null, null),
-                new RegistrationService.Applicant("440300110002", null, null)),
+                new RegistrationService.Applicant(first.memberNo(1), null, null),
+                new RegistrationService.Applicant(first.memberNo(2), null, null)),
             false);
     registrations.registerPeople(
-        TestClasses.firm(12),
+        second.principal(),
         c.id(),
-        List.of(new RegistrationService.Applicant("440300120001", null, null)),
+        List.of(new RegistrationService.Applicant(second.memberNo(1), null, null)),
         false);
     registrations.confirm(TestClasses.SZ_STAFF, firm11.get(0).registrationId());
     return c;
@@ -111,15 +120,15 @@ class RegistrationExportTest {
     assertThat(rows).hasSize(4);
     assertThat(rows.get(0)).containsExactlyElementsOf(HEADER);
     assertThat(rows.get(1).get(0)).isEqualTo("1");
-    assertThat(rows.get(1).get(1)).isEqualTo("440300110001");
+    assertThat(rows.get(1).get(1)).isEqualTo(first.memberNo(1));
     assertThat(rows.get(1).get(3)).isIn("男", "女");
     assertThat(rows.get(1).get(4)).isNotBlank();
-    assertThat(rows.get(1).get(7)).isEqualTo(firmName("44030011"));
+    assertThat(rows.get(1).get(7)).isEqualTo(firmName(first.firmNo()));
     assertThat(rows.get(1).get(8)).isEqualTo("已确认");
     assertThat(rows.get(1).get(9)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
     assertThat(rows.get(2).get(8)).isEqualTo("待确认");
-    assertThat(rows.get(3).get(1)).isEqualTo("440300120001");
-    assertThat(rows.get(3).get(7)).isEqualTo(firmName("44030012"));
+    assertThat(rows.get(3).get(1)).isEqualTo(second.memberNo(1));
+    assertThat(rows.get(3).get(7)).isEqualTo(firmName(second.firmNo()));
 
     List<List<String>> pending =
         rows(staff.get("/manage/classes/" + c.id() + "/registrations/export?status=PENDING"));
@@ -140,18 +149,20 @@ class RegistrationExportTest {
     assertThat(confirmed).hasSize(2);
     assertThat(confirmed.get(1).get(8)).isEqualTo("已确认");
 
-    List<List<String>> firm = rows(api(ApiTokens.demo(mvc, "FIRM", "44030011"), c.id(), ""));
+    List<List<String>> firm =
+        rows(api(ApiTokens.of(mvc, "FIRM", first.account(), TestFirms.PASSWORD), c.id(), ""));
     assertThat(firm).hasSize(3);
     assertThat(firm.subList(1, 3))
         .extracting(r -> r.get(1))
-        .containsExactly("440300110001", "440300110002");
+        .containsExactly(first.memberNo(1), first.memberNo(2));
   }
 
   @Test
   void theApiRefusesOthersAndBadFilters() {
     TrainingClass c = classWithRegistrations();
 
-    assertThat(api(ApiTokens.demo(mvc, "MEMBER", "440300110001"), c.id(), "")).hasStatus(403);
+    assertThat(api(ApiTokens.of(mvc, "MEMBER", first.memberNo(1), TestFirms.PASSWORD), c.id(), ""))
+        .hasStatus(403);
     assertThat(api(ApiTokens.demo(mvc, "STAFF", "bj-staff"), c.id(), "")).hasStatus(403);
     assertThat(api(ApiTokens.demo(mvc, "STAFF", "sz-staff"), c.id(), "?status=DONE"))
         .hasStatus(400);

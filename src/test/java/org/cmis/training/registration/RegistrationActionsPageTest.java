@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestClasses;
+import org.cmis.support.TestFirms;
 import org.cmis.support.WebSession;
 import org.cmis.training.catalog.TrainingClass;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,22 +21,39 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @IntegrationTest
 class RegistrationActionsPageTest {
 
-  private static final String MEMBER = "440300170001";
-
   @Autowired MockMvcTester mvc;
   @Autowired TestClasses classes;
   @Autowired RegistrationService service;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
+  @Autowired TestFirms firms;
 
+  /** The test's own firm (three CPAs who can sign in) and another firm of SZ. */
+  TestFirms.Firm ownFirm;
+
+  TestFirms.Firm otherFirm;
+
+  /** The registrant: CPA 1 of the own firm. */
+  String member;
+
+  @BeforeEach
+  void ownFirms() {
+    ownFirm = firms.aFirm().withCpas(3).withMemberAccounts().create();
+    otherFirm = firms.aFirm().create();
+    member = ownFirm.memberNo(1);
+  }
+
+  /** Signs in demo staff, or a firm or member account of the test's own firms. */
   private WebSession as(String type, String account) {
     WebSession web = new WebSession(mvc);
-    assertThat(web.signIn(type, account, "Demo@2026")).hasStatus3xxRedirection();
+    String password = type.equals("STAFF") ? "Demo@2026" : TestFirms.PASSWORD;
+    assertThat(web.signIn(type, account, password)).hasStatus3xxRedirection();
     return web;
   }
 
-  private long register(TrainingClass c, int firm, int serial) {
-    return service.registerSelf(TestClasses.member(firm, serial), c.id(), null, null, false).id();
+  /** Registers CPA {@code serial} of the own firm by itself. */
+  private long register(TrainingClass c, int serial) {
+    return service.registerSelf(ownFirm.member(serial), c.id(), null, null, false).id();
   }
 
   /** Moves the class's cancellation deadline to yesterday; training still starts later. */
@@ -55,8 +74,8 @@ class RegistrationActionsPageTest {
   @Test
   void theMemberCancelsWithAReason() {
     TrainingClass c = classes.open(10, 10, false, false);
-    long id = register(c, 17, 1);
-    WebSession web = as("MEMBER", MEMBER);
+    long id = register(c, 1);
+    WebSession web = as("MEMBER", member);
 
     assertThat(body(web.get("/registrations/" + id + "/cancel")))
         .contains("data-test=\"cancel-form\"", "取消原因", c.name());
@@ -83,15 +102,15 @@ class RegistrationActionsPageTest {
   @Test
   void theFirmCancelsForItsPersonAnotherFirmCannot() {
     TrainingClass c = classes.open(10, 10, false, false);
-    long id = register(c, 17, 2);
+    long id = register(c, 2);
 
     MvcTestResult other =
-        as("FIRM", "44030016").post("/registrations/" + id + "/cancel", "reason", "x");
+        as("FIRM", otherFirm.account()).post("/registrations/" + id + "/cancel", "reason", "x");
     assertThat(other).hasStatus(404);
     assertThat(status(id)).isEqualTo("PENDING");
 
     MvcTestResult own =
-        as("FIRM", "44030017").post("/registrations/" + id + "/cancel", "reason", "出差");
+        as("FIRM", ownFirm.account()).post("/registrations/" + id + "/cancel", "reason", "出差");
     assertThat(own).hasStatus3xxRedirection().hasRedirectedUrl("/classes/" + c.id());
     assertThat(status(id)).isEqualTo("CANCELLED");
   }
@@ -99,9 +118,9 @@ class RegistrationActionsPageTest {
   @Test
   void afterTheDeadlineTheNonAttendanceFormIsOffered() {
     TrainingClass c = classes.open(10, 10, false, false);
-    long id = register(c, 17, 1);
+    long id = register(c, 1);
     deadlinePassed(c);
-    WebSession web = as("MEMBER", MEMBER);
+    WebSession web = as("MEMBER", member);
 
     MvcTestResult refused = web.post("/registrations/" + id + "/cancel", "reason", "有事");
     assertThat(refused)
@@ -134,8 +153,8 @@ class RegistrationActionsPageTest {
   @Test
   void beforeTheDeadlineANonAttendanceDeclarationIsRefusedWithAMessage() {
     TrainingClass c = classes.open(10, 10, false, false);
-    long id = register(c, 17, 3);
-    WebSession web = as("FIRM", "44030017");
+    long id = register(c, 3);
+    WebSession web = as("FIRM", ownFirm.account());
 
     MvcTestResult early = web.post("/registrations/" + id + "/non-attendance", "reason", "x");
     assertThat(early).hasStatus3xxRedirection();
@@ -145,19 +164,19 @@ class RegistrationActionsPageTest {
   @Test
   void theReceiptIsForTheRegistrantItsFirmAndTheOrganiser() {
     TrainingClass c = classes.open(10, 10, false, false);
-    long id = register(c, 17, 1);
+    long id = register(c, 1);
     String url = "/registrations/" + id + "/receipt";
 
-    MvcTestResult mine = as("MEMBER", MEMBER).get(url);
+    MvcTestResult mine = as("MEMBER", member).get(url);
     assertThat(mine).hasStatusOk().hasViewName("training/registration/receipt");
     assertThat(body(mine))
-        .contains("继续教育培训班报名回执", c.name(), c.code(), MEMBER, "待确认", "44030017")
+        .contains("继续教育培训班报名回执", c.name(), c.code(), member, "待确认", ownFirm.firmNo())
         .contains("打印回执", "data-print", "/js/registration.js", "/css/registration.css")
         .doesNotContain("??");
-    assertThat(as("FIRM", "44030017").get(url)).hasStatusOk();
+    assertThat(as("FIRM", ownFirm.account()).get(url)).hasStatusOk();
     assertThat(as("STAFF", "sz-staff").get(url)).hasStatusOk();
-    assertThat(as("FIRM", "44030016").get(url)).hasStatus(404);
-    assertThat(as("MEMBER", "440300170002").get(url)).hasStatus(404);
+    assertThat(as("FIRM", otherFirm.account()).get(url)).hasStatus(404);
+    assertThat(as("MEMBER", ownFirm.memberNo(2)).get(url)).hasStatus(404);
     assertThat(as("STAFF", "bj-staff").get(url)).hasStatus(404);
   }
 }
