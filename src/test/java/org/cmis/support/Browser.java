@@ -175,6 +175,23 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The text of an element once it is visible, looked up again on every try: Chromium now and then
+   * loses a node it has just found ("does not belong to the document"), so an element found once is
+   * not read later.
+   */
+  public String text(By by) {
+    return await(
+        d -> {
+          try {
+            WebElement element = d.findElement(by);
+            return element.isDisplayed() ? element.getText() : null;
+          } catch (org.openqa.selenium.WebDriverException e) {
+            return null;
+          }
+        });
+  }
+
   /** Waits until an element is visible and answers it. */
   public WebElement visible(By by) {
     return await(ExpectedConditions.visibilityOfElementLocated(by));

@@ -29,14 +29,12 @@ class SignInJourneyBrowserTest {
     assertThat(browser.title()).contains("用户登录");
     assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"))
         .isEqualTo("zh-CN");
-    assertThat(browser.visible(By.cssSelector("fieldset.user-types legend")).getText())
-        .isEqualTo("用户类型");
-    assertThat(browser.visible(By.cssSelector("fieldset.user-types")).getText())
+    assertThat(browser.text(By.cssSelector("fieldset.user-types legend"))).isEqualTo("用户类型");
+    assertThat(browser.text(By.cssSelector("fieldset.user-types")))
         .contains("会计师事务所", "注册会计师（个人）", "协会工作人员");
-    assertThat(browser.visible(By.cssSelector("label[for=account]")).getText()).isEqualTo("账号");
-    assertThat(browser.visible(By.cssSelector("label[for=password]")).getText()).isEqualTo("密码");
-    assertThat(browser.visible(By.cssSelector("form button[type=submit]")).getText())
-        .isEqualTo("登录");
+    assertThat(browser.text(By.cssSelector("label[for=account]"))).isEqualTo("账号");
+    assertThat(browser.text(By.cssSelector("label[for=password]"))).isEqualTo("密码");
+    assertThat(browser.text(By.cssSelector("form button[type=submit]"))).isEqualTo("登录");
     assertThat(browser.driver().getPageSource()).doesNotContain("??");
     browser.screenshot("login");
   }
@@ -58,7 +56,7 @@ class SignInJourneyBrowserTest {
     WebElement homeRole = browser.visible(By.cssSelector("[data-test=home-role]"));
     assertThat(homeRole.getDomAttribute("data-role")).isEqualTo(role);
     assertThat(homeRole.getText()).contains(roleName);
-    assertThat(browser.visible(By.cssSelector(".topbar [data-test=display-name]")).getText())
+    assertThat(browser.text(By.cssSelector(".topbar [data-test=display-name]")))
         .isEqualTo(expected.displayName());
     assertThat(browser.driver().getPageSource()).doesNotContain("??");
     browser.screenshot("home-" + role);
@@ -69,8 +67,7 @@ class SignInJourneyBrowserTest {
     browser.signIn("FIRM", "44030001", "Wrong@2026");
 
     assertThat(browser.path()).isEqualTo("/login");
-    assertThat(browser.visible(By.cssSelector("[data-test=login-error]")).getText())
-        .contains("账号或密码错误");
+    assertThat(browser.text(By.cssSelector("[data-test=login-error]"))).contains("账号或密码错误");
     assertThat(browser.visible(By.id("account")).getDomProperty("value")).isEqualTo("44030001");
     assertThat(browser.visible(By.id("password")).getDomProperty("value")).isEmpty();
     browser.screenshot("login-error");

@@ -35,9 +35,8 @@ class ClassPagesBrowserTest {
     assertThat(browser.title()).contains("新建培训班");
     browser.screenshot("class-form");
     browser.submit(By.cssSelector("[data-test=save]"));
-    assertThat(browser.visible(By.cssSelector("[data-test=error-name]")).getText()).isEqualTo("必填");
-    assertThat(browser.visible(By.cssSelector("[data-test=form-errors]")).getText())
-        .contains("请修正标出的错误后再保存");
+    assertThat(browser.text(By.cssSelector("[data-test=error-name]"))).isEqualTo("必填");
+    assertThat(browser.text(By.cssSelector("[data-test=form-errors]"))).contains("请修正标出的错误后再保存");
     browser.screenshot("class-form-errors");
 
     browser.type(By.id("name"), name);
@@ -52,7 +51,7 @@ class ClassPagesBrowserTest {
     browser.submit(By.cssSelector("[data-test=save]"));
 
     assertThat(browser.path()).isEqualTo("/manage/classes");
-    assertThat(browser.visible(By.cssSelector(".flash")).getText()).isEqualTo("已保存");
+    assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("已保存");
     browser.type(By.cssSelector("[data-test=name-filter]"), name);
     browser.submit(By.cssSelector("[data-test=search]"));
     WebElement row = browser.visible(By.cssSelector("[data-test=manage-table] tbody tr"));
@@ -89,7 +88,7 @@ class ClassPagesBrowserTest {
 
     browser.open("/classes");
     assertThat(browser.title()).contains("培训班报名");
-    assertThat(browser.visible(By.cssSelector("[data-test=external-note]")).getText())
+    assertThat(browser.text(By.cssSelector("[data-test=external-note]")))
         .startsWith("注意：凡参加中注协委托三院培训班的学员");
     assertActionsInView(browser, "[data-test=detail-link]");
     assertActionsInView(browser, "[data-test=register-link]");
@@ -103,10 +102,8 @@ class ClassPagesBrowserTest {
 
     browser.driver().findElement(By.cssSelector("[data-test=detail-link]")).click();
     browser.visible(By.cssSelector("[data-test=class-facts]"));
-    assertThat(browser.visible(By.cssSelector("[data-test=class-title]")).getText())
-        .contains(token);
-    assertThat(browser.visible(By.cssSelector("[data-test=registrations-empty]")).getText())
-        .contains("报名");
+    assertThat(browser.text(By.cssSelector("[data-test=class-title]"))).contains(token);
+    assertThat(browser.text(By.cssSelector("[data-test=registrations-empty]"))).contains("报名");
     browser.screenshot("class-detail");
   }
 

@@ -59,7 +59,7 @@ class ExternalAndMarkupBrowserTest {
     assertThat(link.getAttribute("href")).isEqualTo("https://www.snai.edu/");
     assertThat(link.getAttribute("rel")).contains("noopener");
     assertThat(row.findElements(By.cssSelector("[data-test=register-link]"))).isEmpty();
-    assertThat(browser.visible(By.cssSelector("[data-test=external-note]")).getText())
+    assertThat(browser.text(By.cssSelector("[data-test=external-note]")))
         .contains("请按照有关通知中的报名链接到相关会院网站报名");
     browser.screenshot("class-list-external");
 

@@ -44,15 +44,14 @@ class ConfirmationBrowserTest {
 
     checkbox(browser, ids.get(0)).click();
     checkbox(browser, ids.get(1)).click();
-    assertThat(browser.visible(By.cssSelector("[data-selected-count]")).getText())
-        .isEqualTo("已选 2 条");
+    assertThat(browser.text(By.cssSelector("[data-selected-count]"))).isEqualTo("已选 2 条");
     browser.submit(By.cssSelector("button[data-test=confirm]"));
 
-    assertThat(browser.visible(By.cssSelector("[data-test=result]")).getText()).contains("已确认 2 人");
+    assertThat(browser.text(By.cssSelector("[data-test=result]"))).contains("已确认 2 人");
     assertThat(status(browser, ids.get(0))).isEqualTo("已确认");
     assertThat(status(browser, ids.get(1))).isEqualTo("已确认");
     assertThat(status(browser, ids.get(2))).isEqualTo("待确认");
-    assertThat(browser.visible(By.cssSelector("[data-count=confirmed]")).getText()).isEqualTo("2");
+    assertThat(browser.text(By.cssSelector("[data-count=confirmed]"))).isEqualTo("2");
 
     // Everything fits the 1366 px window: no horizontal scrolling to reach the actions.
     long overflow =
@@ -70,7 +69,7 @@ class ConfirmationBrowserTest {
     browser.screenshot("confirmation-after");
 
     browser.open("/manage/classes/" + c.id() + "/sign-in-sheet");
-    assertThat(browser.visible(By.cssSelector("[data-test=sheet]")).getText())
+    assertThat(browser.text(By.cssSelector("[data-test=sheet]")))
         .contains("440300130001", "440300130002")
         .doesNotContain("440300130003");
     browser.screenshot("confirmation-sign-in-sheet");

@@ -34,7 +34,7 @@ class NoticeBrowserTest {
     String title = "关于举办2026年度注册会计师继续教育培训班的通知 " + System.nanoTime();
 
     browser.signIn("STAFF", "sz-staff", "Demo@2026").open("/manage/notices/new");
-    assertThat(browser.visible(By.cssSelector("label[for=title]")).getText()).isEqualTo("标题");
+    assertThat(browser.text(By.cssSelector("label[for=title]"))).isEqualTo("标题");
     browser.type(By.id("title"), title);
     browser.type(By.id("body"), "## 培训安排\n\n- 时间：上午九点\n- 地点：深圳市注册会计师协会\n\n请点击下方**报名**链接。");
     browser.driver().findElement(By.id("attachments")).sendKeys(pdf.toString());
@@ -45,22 +45,18 @@ class NoticeBrowserTest {
     browser.submit(By.cssSelector("[data-test=notice-save]"));
 
     assertThat(browser.path()).matches("/notices/\\d+");
-    assertThat(browser.visible(By.cssSelector(".flash")).getText()).isEqualTo("培训通知已保存");
-    assertThat(browser.visible(By.cssSelector("[data-test=notice-body] h2")).getText())
-        .isEqualTo("培训安排");
-    assertThat(browser.visible(By.cssSelector("[data-test=notice-attachments]")).getText())
+    assertThat(browser.text(By.cssSelector(".flash"))).isEqualTo("培训通知已保存");
+    assertThat(browser.text(By.cssSelector("[data-test=notice-body] h2"))).isEqualTo("培训安排");
+    assertThat(browser.text(By.cssSelector("[data-test=notice-attachments]")))
         .contains(pdf.getFileName().toString());
-    assertThat(browser.visible(By.cssSelector("[data-test=notice-classes]")).getText())
-        .contains(c.name());
+    assertThat(browser.text(By.cssSelector("[data-test=notice-classes]"))).contains(c.name());
     browser.screenshot("notice-detail");
 
     browser.open("/notices");
-    assertThat(browser.visible(By.cssSelector("[data-test=notice-table]")).getText())
-        .contains(title);
+    assertThat(browser.text(By.cssSelector("[data-test=notice-table]"))).contains(title);
     browser.screenshot("notice-list");
     browser.open("/");
-    assertThat(browser.visible(By.cssSelector("[data-test=home-notices]")).getText())
-        .contains(title);
+    assertThat(browser.text(By.cssSelector("[data-test=home-notices]"))).contains(title);
     browser.screenshot("home-notices");
     Files.deleteIfExists(pdf);
   }

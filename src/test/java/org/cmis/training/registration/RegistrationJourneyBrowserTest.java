@@ -29,7 +29,7 @@ class RegistrationJourneyBrowserTest {
     browser.signIn("MEMBER", member, "Demo@2026");
 
     browser.open("/classes/" + c.id() + "/register");
-    assertThat(browser.visible(By.cssSelector("[data-test=notes]")).getText())
+    assertThat(browser.text(By.cssSelector("[data-test=notes]")))
         .contains("报名注意事项", "因故无法参加，请提前通知培训实施单位。否则，将会受到通报！");
     assertThat(browser.visible(By.id("mobile")).getDomProperty("value")).matches("1[3-9]\\d{9}");
     browser.screenshot("registration-member");
@@ -37,7 +37,7 @@ class RegistrationJourneyBrowserTest {
     browser.submit(By.cssSelector("[data-test=submit]"));
 
     assertThat(browser.path()).isEqualTo("/classes/" + c.id());
-    assertThat(browser.visible(By.cssSelector(".flash")).getText()).contains("报名成功，状态：待确认");
+    assertThat(browser.text(By.cssSelector(".flash"))).contains("报名成功，状态：待确认");
     Long id =
         jdbc.sql(
                 "select id from registration where class_id = :c and member_no = :m"
@@ -52,7 +52,7 @@ class RegistrationJourneyBrowserTest {
     browser.submit(By.cssSelector("[data-test=cancel-submit]"));
 
     assertThat(browser.path()).isEqualTo("/classes/" + c.id());
-    assertThat(browser.visible(By.cssSelector(".flash")).getText()).contains("已取消报名");
+    assertThat(browser.text(By.cssSelector(".flash"))).contains("已取消报名");
     assertThat(
             jdbc.sql("select status from registration where id = :id")
                 .param("id", id)
@@ -69,18 +69,14 @@ class RegistrationJourneyBrowserTest {
     browser.open("/classes/" + c.id() + "/register?size=10");
     tick(browser, "440300150002");
     tick(browser, "440300150003");
-    assertThat(browser.visible(By.cssSelector("[data-test=tray-count]")).getText())
-        .isEqualTo("已选 2 人");
+    assertThat(browser.text(By.cssSelector("[data-test=tray-count]"))).isEqualTo("已选 2 人");
     browser.screenshot("registration-firm-page1");
 
     press(browser, By.cssSelector("[data-test=next]"));
-    assertThat(browser.visible(By.cssSelector("[data-test=pager] .current")).getText())
-        .isEqualTo("2 / 5");
-    assertThat(browser.visible(By.cssSelector("[data-test=tray-count]")).getText())
-        .isEqualTo("已选 2 人");
+    assertThat(browser.text(By.cssSelector("[data-test=pager] .current"))).isEqualTo("2 / 5");
+    assertThat(browser.text(By.cssSelector("[data-test=tray-count]"))).isEqualTo("已选 2 人");
     tick(browser, "440300150012");
-    assertThat(browser.visible(By.cssSelector("[data-test=tray-count]")).getText())
-        .isEqualTo("已选 3 人");
+    assertThat(browser.text(By.cssSelector("[data-test=tray-count]"))).isEqualTo("已选 3 人");
     List<WebElement> chips = browser.driver().findElements(By.cssSelector(".tray-names li"));
     assertThat(chips).hasSize(3);
     ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 420)");
@@ -89,12 +85,10 @@ class RegistrationJourneyBrowserTest {
 
     press(browser, By.cssSelector("[data-test=register]"));
 
-    assertThat(browser.visible(By.cssSelector("[data-test=bulk-summary]")).getText())
-        .contains("已报名 3 人");
+    assertThat(browser.text(By.cssSelector("[data-test=bulk-summary]"))).contains("已报名 3 人");
     assertThat(browser.driver().findElements(By.cssSelector("[data-test=result-table] tbody tr")))
         .hasSize(3);
-    assertThat(browser.visible(By.cssSelector("[data-test=tray-count]")).getText())
-        .isEqualTo("已选 0 人");
+    assertThat(browser.text(By.cssSelector("[data-test=tray-count]"))).isEqualTo("已选 0 人");
     browser.screenshot("registration-firm-result");
     assertThat(
             jdbc.sql(

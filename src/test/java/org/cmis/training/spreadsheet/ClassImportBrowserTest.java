@@ -78,7 +78,7 @@ class ClassImportBrowserTest {
       browser.submit(By.cssSelector("[data-test=import-submit]"));
 
       WebElement report = browser.visible(By.cssSelector("[data-test=report-table]"));
-      assertThat(browser.visible(By.cssSelector("[data-test=report-failed]")).getText())
+      assertThat(browser.text(By.cssSelector("[data-test=report-failed]")))
           .contains("共 2 行，其中 1 行有错误，未导入任何培训班");
       assertThat(report.getText())
           .contains("校验通过", "有错误", "学时：应为数字", "培训对象：取值无效，请填写：执业注册会计师、非执业会员、从业人员");
