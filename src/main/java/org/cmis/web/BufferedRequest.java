@@ -3,6 +3,8 @@ package org.cmis.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
@@ -27,6 +29,19 @@ final class BufferedRequest extends HttpServletRequestWrapper {
 
   BufferedRequest(HttpServletRequest request) {
     super(request);
+  }
+
+  /** The body of the request or of a request it wraps, when one was read in full here. */
+  static byte @Nullable [] bodyOf(ServletRequest request) {
+    for (ServletRequest r = request; ; ) {
+      if (r instanceof BufferedRequest buffered) {
+        return buffered.body;
+      }
+      if (!(r instanceof ServletRequestWrapper wrapper)) {
+        return null;
+      }
+      r = wrapper.getRequest();
+    }
   }
 
   void body(byte[] body, @Nullable Map<String, String[]> formParameters) {

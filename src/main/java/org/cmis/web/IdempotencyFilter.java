@@ -1,17 +1,10 @@
 package org.cmis.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,13 +113,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     String key = keys.get(0);
-    byte[] body = request.getInputStream().readNBytes((int) PayloadLimitFilter.MAX_BYTES + 1);
-    if (body.length > PayloadLimitFilter.MAX_BYTES) {
-      refuse(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
-      return;
+    // PayloadLimitFilter has read the body (all but multipart) and can give it again.
+    HttpServletRequest replayable = request;
+    byte[] body = BufferedRequest.bodyOf(request);
+    if (body == null) {
+      body = request.getInputStream().readNBytes((int) PayloadLimitFilter.MAX_BYTES + 1);
+      if (body.length > PayloadLimitFilter.MAX_BYTES) {
+        refuse(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
+        return;
+      }
+      BufferedRequest copy = new BufferedRequest(request);
+      copy.body(body, null);
+      replayable = copy;
     }
     Claim claim = new Claim(caller, key, request.getMethod(), pathOf(request), sha256(body));
-    HttpServletRequest replayable = new CachedBodyRequest(request, body);
     try {
       handle(claim, replayable, response, chain);
     } catch (InterruptedException e) {
@@ -402,70 +402,4 @@ class IdempotencyFilter extends OncePerRequestFilter {
       OffsetDateTime createdAt,
       boolean expired,
       boolean stale) {}
-
-  /** The request with its body read up front, so that the controller can read it again. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          try {
-            if (in.available() > 0) {
-              listener.onDataAvailable();
-            }
-            listener.onAllDataRead();
-          } catch (IOException e) {
-            listener.onError(e);
-          }
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-  }
 }

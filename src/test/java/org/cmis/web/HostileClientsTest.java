@@ -446,6 +446,31 @@ class HostileClientsTest {
     assertPage(error);
   }
 
+  @Test
+  void anIdempotentPostRepeatedOverTheContainerAnswersTheFirstAndCreatesNothing() throws Exception {
+    // the body comes from PayloadLimitFilter's buffer, not from a second read of the stream
+    TrainingClass c = classes.open(5, 10, false, false);
+    String token = token("MEMBER", "440300200050");
+    HttpRequest post =
+        HttpRequest.newBuilder(uri("/api/v1/classes/" + c.id() + "/registrations"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", "container-" + System.nanoTime())
+            .POST(BodyPublishers.ofString("{\"waitlist\": false}"))
+            .build();
+    HttpResponse<String> first = http.send(post, BodyHandlers.ofString());
+    HttpResponse<String> again = http.send(post, BodyHandlers.ofString());
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(
+            jdbc.sql("select count(*) from registration where class_id = :c")
+                .param("c", c.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
   // ---- 8. strict JSON
 
   @Test
