@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.cmis.training.catalog.ClassInput;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,36 +39,15 @@ public final class DemoClasses {
   private static final String PRACTITIONER = "PRACTITIONER";
 
   /**
-   * A row of table training_class (without its generated id and counters); {@code intended} is the
-   * status it is meant to show (API.md, ClassStatus).
+   * A demo class: its writable fields as every class has them ({@link ClassInput}), its organiser,
+   * whether it has been cancelled and why; {@code intended} is the status it is meant to show
+   * (API.md, ClassStatus).
    */
   public record DemoClass(
       String key,
       String intended,
-      String code,
-      String name,
-      int year,
       String instituteCode,
-      List<String> audiences,
-      String mode,
-      String location,
-      String teachers,
-      String description,
-      BigDecimal hours,
-      BigDecimal ethicsHours,
-      BigDecimal fee,
-      LocalDate registrationStart,
-      LocalDate registrationEnd,
-      LocalDate trainingStart,
-      LocalDate trainingEnd,
-      LocalDate cancellationDeadline,
-      int capacity,
-      int maxRegistrations,
-      String confirmationMode,
-      boolean waitlistEnabled,
-      boolean external,
-      @Nullable String externalUrl,
-      boolean published,
+      ClassInput input,
       boolean cancelled,
       @Nullable String cancelReason) {}
 
@@ -417,30 +397,33 @@ public final class DemoClasses {
           new DemoClass(
               s.key(),
               s.intended(),
-              String.format(Locale.ROOT, "%s-%d-%03d", s.institute(), today.getYear(), serial),
-              text(texts, s.key() + ".name").replace("{0}", Integer.toString(today.getYear())),
-              today.getYear(),
               s.institute(),
-              s.audiences(),
-              s.mode(),
-              text(texts, s.key() + ".location"),
-              text(texts, s.key() + ".teachers"),
-              text(texts, s.key() + ".description"),
-              new BigDecimal(s.hours()),
-              new BigDecimal(s.ethicsHours()),
-              new BigDecimal(s.fee()),
-              rs,
-              re,
-              ts,
-              te,
-              cd,
-              s.capacity(),
-              s.max(),
-              s.auto() ? "AUTO" : "MANUAL",
-              s.waitlist(),
-              external,
-              external ? EXTERNAL_URL : null,
-              !s.intended().equals("DRAFT"),
+              new ClassInput(
+                  String.format(Locale.ROOT, "%s-%d-%03d", s.institute(), today.getYear(), serial),
+                  text(texts, s.key() + ".name").replace("{0}", Integer.toString(today.getYear())),
+                  today.getYear(),
+                  s.audiences(),
+                  null,
+                  null,
+                  s.mode(),
+                  text(texts, s.key() + ".location"),
+                  text(texts, s.key() + ".teachers"),
+                  text(texts, s.key() + ".description"),
+                  new BigDecimal(s.hours()),
+                  new BigDecimal(s.ethicsHours()),
+                  new BigDecimal(s.fee()),
+                  rs.toString(),
+                  re.toString(),
+                  ts.toString(),
+                  te.toString(),
+                  cd.toString(),
+                  s.capacity(),
+                  s.max(),
+                  s.auto() ? "AUTO" : "MANUAL",
+                  s.waitlist(),
+                  external,
+                  external ? EXTERNAL_URL : null,
+                  !s.intended().equals("DRAFT")),
               cancelled,
               cancelled ? text(texts, s.key() + ".reason") : null));
     }

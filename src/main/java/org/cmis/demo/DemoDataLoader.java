@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.cmis.demo.DemoClasses.DemoClass;
 import org.cmis.demo.DemoClasses.DemoRegistration;
 import org.cmis.demo.DemoDataSet.Account;
 import org.cmis.demo.DemoDataSet.Firm;
 import org.cmis.demo.DemoDataSet.Institute;
 import org.cmis.demo.DemoDataSet.Member;
+import org.cmis.training.catalog.ClassInput;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -252,36 +254,37 @@ public class DemoDataLoader implements ApplicationRunner {
       List<DemoRegistration> own =
           registrations.stream().filter(r -> r.classKey().equals(c.key())).toList();
       int confirmed = (int) own.stream().filter(r -> r.status().equals("CONFIRMED")).count();
+      ClassInput in = c.input();
       Long id =
           jdbc.queryForObject(
               INSERT_CLASS,
               Long.class,
-              c.code(),
-              c.name(),
-              c.year(),
+              in.code(),
+              in.name(),
+              in.year(),
               c.instituteCode(),
-              "{" + String.join(",", c.audiences()) + "}",
-              c.mode(),
-              c.location(),
-              c.teachers(),
-              c.description(),
-              c.hours(),
-              c.ethicsHours(),
-              c.fee(),
-              c.registrationStart(),
-              c.registrationEnd(),
-              c.trainingStart(),
-              c.trainingEnd(),
-              c.cancellationDeadline(),
-              c.capacity(),
-              c.maxRegistrations(),
+              "{" + String.join(",", in.audiences()) + "}",
+              in.mode(),
+              in.location(),
+              in.teachers(),
+              in.description(),
+              in.hours(),
+              in.ethicsHours(),
+              in.fee(),
+              date(in.registrationStart()),
+              date(in.registrationEnd()),
+              date(in.trainingStart()),
+              date(in.trainingEnd()),
+              date(in.cancellationDeadline()),
+              in.capacity(),
+              in.maxRegistrations(),
               own.size(),
               confirmed,
-              c.confirmationMode(),
-              c.waitlistEnabled(),
-              c.external(),
-              c.externalUrl(),
-              c.published(),
+              in.confirmationMode(),
+              in.waitlistEnabled(),
+              in.external(),
+              in.externalUrl(),
+              in.published(),
               c.cancelled(),
               c.cancelReason());
       List<Object[]> rows = new ArrayList<>();
@@ -311,6 +314,10 @@ public class DemoDataLoader implements ApplicationRunner {
       jdbc.batchUpdate(INSERT_REGISTRATION, rows);
     }
     return classes.size();
+  }
+
+  private static LocalDate date(@Nullable String isoDate) {
+    return LocalDate.parse(Objects.requireNonNull(isoDate));
   }
 
   /** The number of rows a batch inserted (a driver may answer "some" for a row: counted as 1). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cmis.demo.DemoClasses.DemoClass;
+import org.cmis.training.catalog.ClassInput;
 import org.junit.jupiter.api.Test;
 
 class DemoClassesTest {
@@ -19,19 +20,21 @@ class DemoClassesTest {
     if (c.cancelled()) {
       return "CANCELLED";
     }
-    if (!c.published()) {
+    ClassInput in = c.input();
+    if (!Boolean.TRUE.equals(in.published())) {
       return "DRAFT";
     }
-    if (!today.isBefore(c.registrationStart()) && !today.isAfter(c.registrationEnd())) {
+    if (!today.isBefore(LocalDate.parse(in.registrationStart()))
+        && !today.isAfter(LocalDate.parse(in.registrationEnd()))) {
       return "OPEN";
     }
-    if (today.isAfter(c.trainingEnd())) {
+    if (today.isAfter(LocalDate.parse(in.trainingEnd()))) {
       return "FINISHED";
     }
-    if (!today.isBefore(c.trainingStart())) {
+    if (!today.isBefore(LocalDate.parse(in.trainingStart()))) {
       return "IN_PROGRESS";
     }
-    if (today.isBefore(c.registrationStart())) {
+    if (today.isBefore(LocalDate.parse(in.registrationStart()))) {
       return "NOT_OPEN";
     }
     return "CLOSED";
@@ -42,21 +45,27 @@ class DemoClassesTest {
     for (int year : List.of(2026, 2028)) {
       for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
         for (DemoClass c : DemoClasses.on(day)) {
-          assertThat(c.year()).isEqualTo(year);
+          ClassInput in = c.input();
+          assertThat(in.year()).isEqualTo(year);
           for (LocalDate d :
               List.of(
-                  c.registrationStart(),
-                  c.registrationEnd(),
-                  c.trainingStart(),
-                  c.trainingEnd(),
-                  c.cancellationDeadline())) {
+                  LocalDate.parse(in.registrationStart()),
+                  LocalDate.parse(in.registrationEnd()),
+                  LocalDate.parse(in.trainingStart()),
+                  LocalDate.parse(in.trainingEnd()),
+                  LocalDate.parse(in.cancellationDeadline()))) {
             assertThat(d.getYear()).as(c.key() + " on " + day).isEqualTo(year);
           }
-          assertThat(c.registrationStart()).isBeforeOrEqualTo(c.registrationEnd());
-          assertThat(c.registrationEnd()).isBeforeOrEqualTo(c.trainingEnd());
-          assertThat(c.registrationStart()).isBeforeOrEqualTo(c.trainingStart());
-          assertThat(c.trainingStart()).isBeforeOrEqualTo(c.trainingEnd());
-          assertThat(c.cancellationDeadline()).isBeforeOrEqualTo(c.trainingStart());
+          assertThat(LocalDate.parse(in.registrationStart()))
+              .isBeforeOrEqualTo(LocalDate.parse(in.registrationEnd()));
+          assertThat(LocalDate.parse(in.registrationEnd()))
+              .isBeforeOrEqualTo(LocalDate.parse(in.trainingEnd()));
+          assertThat(LocalDate.parse(in.registrationStart()))
+              .isBeforeOrEqualTo(LocalDate.parse(in.trainingStart()));
+          assertThat(LocalDate.parse(in.trainingStart()))
+              .isBeforeOrEqualTo(LocalDate.parse(in.trainingEnd()));
+          assertThat(LocalDate.parse(in.cancellationDeadline()))
+              .isBeforeOrEqualTo(LocalDate.parse(in.trainingStart()));
         }
       }
     }
@@ -86,32 +95,33 @@ class DemoClassesTest {
   @Test
   void oneExternalClassAndRealisticPlaces() {
     List<DemoClass> classes = DemoClasses.on(LocalDate.of(2026, 6, 15));
-    assertThat(classes.stream().filter(DemoClass::external))
+    assertThat(classes.stream().filter(c -> Boolean.TRUE.equals(c.input().external())))
         .singleElement()
         .satisfies(
             c -> {
-              assertThat(c.externalUrl()).isEqualTo("https://www.snai.edu/");
-              assertThat(c.published()).isTrue();
+              assertThat(c.input().externalUrl()).isEqualTo("https://www.snai.edu/");
+              assertThat(c.input().published()).isTrue();
             });
     assertThat(classes)
         .allSatisfy(
             c -> {
-              assertThat(c.capacity()).isBetween(100, 500);
-              assertThat(c.maxRegistrations()).isGreaterThanOrEqualTo(c.capacity());
-              assertThat(c.ethicsHours()).isLessThanOrEqualTo(c.hours());
-              assertThat(c.name()).doesNotContain("{");
+              assertThat(c.input().capacity()).isBetween(100, 500);
+              assertThat(c.input().maxRegistrations()).isGreaterThanOrEqualTo(c.input().capacity());
+              assertThat(c.input().ethicsHours()).isLessThanOrEqualTo(c.input().hours());
+              assertThat(c.input().name()).doesNotContain("{");
             });
     assertThat(classes)
-        .extracting(DemoClass::name)
+        .extracting(c -> c.input().name())
         .contains(
             "深圳辖区从事证券服务业务会计师事务所质量管理培训班",
             "“把握可持续信息披露新机遇”专题培训",
             "第四十二期CPA文化大讲堂",
             "2026年度审计准则新变化解读培训班");
-    assertThat(classes).extracting(DemoClass::code).doesNotHaveDuplicates();
-    assertThat(classes).anyMatch(c -> c.confirmationMode().equals("AUTO"));
-    assertThat(classes).anyMatch(DemoClass::waitlistEnabled);
-    assertThat(classes.stream().map(DemoClass::audiences).distinct().count()).isGreaterThan(2);
+    assertThat(classes).extracting(c -> c.input().code()).doesNotHaveDuplicates();
+    assertThat(classes).anyMatch(c -> c.input().confirmationMode().equals("AUTO"));
+    assertThat(classes).anyMatch(c -> Boolean.TRUE.equals(c.input().waitlistEnabled()));
+    assertThat(classes.stream().map(c -> c.input().audiences()).distinct().count())
+        .isGreaterThan(2);
     assertThat(DemoClasses.registrations())
         .extracting(DemoClasses.DemoRegistration::status)
         .contains("PENDING", "CONFIRMED");

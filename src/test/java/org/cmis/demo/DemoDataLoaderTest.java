@@ -157,7 +157,7 @@ class DemoDataLoaderTest {
               jdbc.queryForObject(
                   "select " + STATUS + " from training_class c where c.code = ?",
                   String.class,
-                  demo.code()))
+                  demo.input().code()))
           .as(demo.key())
           .isEqualTo(demo.intended());
     }

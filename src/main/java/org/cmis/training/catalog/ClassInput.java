@@ -7,14 +7,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.cmis.training.Audience;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The writable fields of a class: the one shape bound by the API body (JSON), the staff page form
  * (constructor binding of the form fields), an imported spreadsheet row and the demo data, before
  * any check. Enums and dates are text so that a value that breaks a rule is a field error (422),
  * not a malformed request. Null means "not given" (the default on create, unchanged on PATCH); a
- * page form is complete, see {@link #completed()}.
+ * page form is complete, see {@link #completed()}. The demo module builds its classes with it too
+ * (named interface {@code class-input}).
  */
+@NamedInterface("class-input")
 public record ClassInput(
     @Nullable String code,
     @Nullable String name,
