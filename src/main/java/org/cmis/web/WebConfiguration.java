@@ -2,6 +2,7 @@ package org.cmis.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.cmis.shared.web.MessageBundles;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,14 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   MessageSource messageSource() {
     ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
-    // One bundle per feature, so that features can be worked on side by side.
-    source.setBasenames(
-        "classpath:messages",
-        "classpath:i18n/classes",
-        "classpath:i18n/registration",
-        "classpath:i18n/confirmation",
-        "classpath:i18n/notices",
-        "classpath:i18n/imports");
+    source.setBasenames(MessageBundles.BASENAMES);
     source.setDefaultEncoding("UTF-8");
     source.setFallbackToSystemLocale(false);
     source.setDefaultLocale(DEFAULT_LOCALE);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
@@ -102,14 +103,7 @@ public class Problems {
   /** Writes a problem straight to a servlet response (for filters, outside Spring MVC). */
   public void write(HttpServletRequest request, HttpServletResponse response, CmisException e)
       throws IOException {
-    Locale previous = LocaleContextHolder.getLocale();
-    LocaleContextHolder.setLocale(locales.resolveLocale(request));
-    ProblemDetail problem;
-    try {
-      problem = of(e);
-    } finally {
-      LocaleContextHolder.setLocale(previous);
-    }
+    ProblemDetail problem = inLanguageOf(request, () -> of(e));
     if (e.retryAfter() != null) {
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds(e.retryAfter())));
     }
@@ -119,15 +113,18 @@ public class Problems {
   /** Writes a problem of a status (see {@link #forStatus}) in the request's language. */
   public void writeStatus(HttpServletRequest request, HttpServletResponse response, int status)
       throws IOException {
+    write(response, inLanguageOf(request, () -> forStatus(status)));
+  }
+
+  /** Builds a problem in the request's language (filters run outside Spring MVC's locale). */
+  private ProblemDetail inLanguageOf(HttpServletRequest request, Supplier<ProblemDetail> build) {
     Locale previous = LocaleContextHolder.getLocale();
     LocaleContextHolder.setLocale(locales.resolveLocale(request));
-    ProblemDetail problem;
     try {
-      problem = forStatus(status);
+      return build.get();
     } finally {
       LocaleContextHolder.setLocale(previous);
     }
-    write(response, problem);
   }
 
   private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

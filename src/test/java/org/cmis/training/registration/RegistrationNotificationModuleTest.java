@@ -13,6 +13,7 @@ import org.cmis.identity.AccountContacts;
 import org.cmis.notification.Notification;
 import org.cmis.notification.Notifications;
 import org.cmis.notification.Recipient;
+import org.cmis.shared.web.MessageBundles;
 import org.cmis.support.TestClasses;
 import org.cmis.training.RegistrationConfirmed;
 import org.cmis.training.RegistrationStatus;
@@ -54,13 +55,7 @@ class RegistrationNotificationModuleTest {
     @Bean
     MessageSource messageSource() {
       ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
-      source.setBasenames(
-          "classpath:messages",
-          "classpath:i18n/classes",
-          "classpath:i18n/registration",
-          "classpath:i18n/confirmation",
-          "classpath:i18n/notices",
-          "classpath:i18n/imports");
+      source.setBasenames(MessageBundles.BASENAMES);
       source.setDefaultEncoding("UTF-8");
       source.setFallbackToSystemLocale(false);
       return source;

@@ -1,0 +1,19 @@
+package org.cmis.shared.web;
+
+/**
+ * The message bundles of the application, one per feature so that features can be worked on side by
+ * side: web's message source reads them, and so does a module test that starts without web.
+ */
+public final class MessageBundles {
+
+  public static final String[] BASENAMES = {
+    "classpath:messages",
+    "classpath:i18n/classes",
+    "classpath:i18n/registration",
+    "classpath:i18n/confirmation",
+    "classpath:i18n/notices",
+    "classpath:i18n/imports"
+  };
+
+  private MessageBundles() {}
+}
