@@ -11,6 +11,7 @@
       "notification",
       "training",
       "training :: *",
+      "credits",
       "audit"
     })
 package org.cmis.web;

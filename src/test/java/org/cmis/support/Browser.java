@@ -154,25 +154,47 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Clicks a button that submits a form and waits until the next page has loaded. */
+  /**
+   * Clicks a button that submits a form and waits until the next page has loaded. The page is told
+   * apart by a mark set in its window, not by one of its nodes: Chromium now and then answers "does
+   * not belong to the document" for a node of a page it is leaving, which is neither stale nor
+   * present.
+   */
   public Browser submit(By button) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    String mark = markPage();
     for (int attempt = 1; ; attempt++) {
       try {
         await(ExpectedConditions.elementToBeClickable(button)).click();
         break;
       } catch (org.openqa.selenium.WebDriverException e) {
-        // Chromium's inspector now and then loses a node it just found (seen right after a file
-        // input was filled); look again while the page is still the same one.
-        if (attempt == 3
-            || Boolean.TRUE.equals(ExpectedConditions.stalenessOf(page).apply(driver))) {
+        if (left(mark)) {
+          break;
+        }
+        if (attempt == 3) {
           throw e;
         }
       }
     }
-    await(ExpectedConditions.stalenessOf(page));
+    await(d -> left(mark));
     awaitLoaded();
     return this;
+  }
+
+  private String markPage() {
+    String mark = java.util.UUID.randomUUID().toString();
+    ((JavascriptExecutor) driver).executeScript("window.cmisPageMark = arguments[0]", mark);
+    return mark;
+  }
+
+  /** True once the window holds another document than the one marked (false while in doubt). */
+  private boolean left(String mark) {
+    try {
+      return Boolean.FALSE.equals(
+          ((JavascriptExecutor) driver)
+              .executeScript("return window.cmisPageMark === arguments[0]", mark));
+    } catch (org.openqa.selenium.WebDriverException e) {
+      return false;
+    }
   }
 
   /**
@@ -194,7 +216,15 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until an element is visible and answers it. */
   public WebElement visible(By by) {
-    return await(ExpectedConditions.visibilityOfElementLocated(by));
+    return await(
+        d -> {
+          try {
+            WebElement element = d.findElement(by);
+            return element.isDisplayed() ? element : null;
+          } catch (org.openqa.selenium.WebDriverException e) {
+            return null;
+          }
+        });
   }
 
   /** The path of the current page, without query. */
@@ -236,9 +266,14 @@ public final class Browser implements AutoCloseable {
 
   private void awaitLoaded() {
     await(
-        d ->
-            "complete"
-                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        d -> {
+          try {
+            return "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+          } catch (org.openqa.selenium.WebDriverException e) {
+            return false;
+          }
+        });
   }
 
   @Override

@@ -12,7 +12,12 @@ public final class MessageBundles {
     "classpath:i18n/registration",
     "classpath:i18n/confirmation",
     "classpath:i18n/notices",
-    "classpath:i18n/imports"
+    "classpath:i18n/imports",
+    "classpath:i18n/attendance",
+    "classpath:i18n/noshows",
+    "classpath:i18n/hours",
+    "classpath:i18n/compliance",
+    "classpath:i18n/certificates"
   };
 
   private MessageBundles() {}

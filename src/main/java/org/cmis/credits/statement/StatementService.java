@@ -1,0 +1,192 @@
+package org.cmis.credits.statement;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cmis.credits.ComplianceRule;
+import org.cmis.credits.ComplianceRule.Totals;
+import org.cmis.credits.HourCategory;
+import org.cmis.credits.HourEntry;
+import org.cmis.credits.HourSource;
+import org.cmis.credits.HourStatements;
+import org.cmis.credits.Statement;
+import org.cmis.credits.compliance.ComplianceRules;
+import org.cmis.membership.MemberCategory;
+import org.cmis.membership.MemberProfile;
+import org.cmis.membership.MemberSummary;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes statements from {@code hour_total} (the ledger's sums, kept by its insert trigger) and
+ * the rules in force: the year itself, the year before (carry-over) and the years of a cycle. One
+ * query for any number of members.
+ */
+@Service
+class StatementService implements HourStatements {
+
+  /** How many years back a statement may look: the carry-over's one, or a cycle's up to 4. */
+  private static final int LOOK_BACK = 4;
+
+  private final JdbcClient jdbc;
+  private final ComplianceRules rules;
+
+  StatementService(JdbcClient jdbc, ComplianceRules rules) {
+    this.jdbc = jdbc;
+    this.rules = rules;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Statement statement(MemberProfile member, int year) {
+    return compute(
+        member.memberNo(),
+        member.name(),
+        member.firmNo(),
+        member.category(),
+        year,
+        totals(List.of(member.memberNo()), year).getOrDefault(member.memberNo(), Map.of()),
+        rulesByYear(year),
+        entries(member.memberNo(), year));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Statement> statements(List<MemberSummary> members, int year) {
+    if (members.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<Integer, Totals>> totals =
+        totals(members.stream().map(MemberSummary::memberNo).toList(), year);
+    Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = rulesByYear(year);
+    List<Statement> statements = new ArrayList<>(members.size());
+    for (MemberSummary m : members) {
+      statements.add(
+          compute(
+              m.memberNo(),
+              m.name(),
+              m.firmNo(),
+              m.category(),
+              year,
+              totals.getOrDefault(m.memberNo(), Map.of()),
+              byYear,
+              null));
+    }
+    return statements;
+  }
+
+  /** The statement of one member from its totals of the year and the years before. */
+  static Statement compute(
+      String memberNo,
+      String name,
+      @Nullable String firmNo,
+      MemberCategory category,
+      int year,
+      Map<Integer, Totals> totals,
+      Map<Integer, Map<MemberCategory, ComplianceRule>> rulesByYear,
+      @Nullable List<HourEntry> entries) {
+    ComplianceRule rule = rulesByYear.get(year).get(category);
+    Totals now = totals.getOrDefault(year, Totals.NONE);
+    ComplianceRule lastYearsRule = rulesByYear.get(year - 1).get(category);
+    BigDecimal carried = lastYearsRule.carriedOut(totals.getOrDefault(year - 1, Totals.NONE));
+    BigDecimal completed = rule.counted(now).add(carried);
+    Statement.Cycle cycle = null;
+    if (rule.cycleYears() != null && rule.cycleHours() != null) {
+      int first = year - rule.cycleYears() + 1;
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int y = first; y <= year; y++) {
+        sum =
+            sum.add(rulesByYear.get(y).get(category).counted(totals.getOrDefault(y, Totals.NONE)));
+      }
+      cycle = new Statement.Cycle(first, year, rule.cycleHours(), sum);
+    }
+    Map<HourCategory, BigDecimal> byCategory = new EnumMap<>(HourCategory.class);
+    for (HourCategory c : HourCategory.values()) {
+      byCategory.put(c, now.of(c).setScale(1));
+    }
+    return new Statement(
+        memberNo,
+        name,
+        firmNo,
+        category,
+        year,
+        rule.requiredHours(),
+        completed.setScale(1),
+        rule.requiredEthicsHours(),
+        now.ethicsHours().setScale(1),
+        byCategory,
+        carried.setScale(1),
+        rule.compliant(completed, now.ethicsHours()),
+        cycle,
+        entries);
+  }
+
+  private Map<Integer, Map<MemberCategory, ComplianceRule>> rulesByYear(int year) {
+    Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = new HashMap<>();
+    for (int y = year - LOOK_BACK; y <= year; y++) {
+      byYear.put(y, rules.forYear(y));
+    }
+    return byYear;
+  }
+
+  /** Member → year → totals, for the year and the years a statement may look back on. */
+  private Map<String, Map<Integer, Totals>> totals(List<String> memberNos, int year) {
+    Map<String, Map<Integer, Map<HourCategory, BigDecimal>>> hours = new HashMap<>();
+    Map<String, Map<Integer, BigDecimal>> ethics = new HashMap<>();
+    jdbc.sql(
+            "select member_no, year, category, hours, ethics_hours from hour_total"
+                + " where member_no = any(string_to_array(:nos, ','))"
+                + " and year between :from and :to")
+        .param("nos", String.join(",", memberNos))
+        .param("from", year - LOOK_BACK)
+        .param("to", year)
+        .query(
+            rs -> {
+              String no = rs.getString("member_no");
+              int y = rs.getInt("year");
+              hours
+                  .computeIfAbsent(no, k -> new HashMap<>())
+                  .computeIfAbsent(y, k -> new EnumMap<>(HourCategory.class))
+                  .put(HourCategory.valueOf(rs.getString("category")), rs.getBigDecimal("hours"));
+              ethics
+                  .computeIfAbsent(no, k -> new HashMap<>())
+                  .merge(y, rs.getBigDecimal("ethics_hours"), BigDecimal::add);
+            });
+    Map<String, Map<Integer, Totals>> totals = new HashMap<>();
+    hours.forEach(
+        (no, years) ->
+            years.forEach(
+                (y, byCategory) ->
+                    totals
+                        .computeIfAbsent(no, k -> new HashMap<>())
+                        .put(y, new Totals(byCategory, ethics.get(no).get(y)))));
+    return totals;
+  }
+
+  private List<HourEntry> entries(String memberNo, int year) {
+    return jdbc.sql(
+            "select id, entry_date, hours, ethics_hours, category, source, source_id, note,"
+                + " reverses from hour_entry where member_no = :no and year = :year"
+                + " order by entry_date, id")
+        .param("no", memberNo)
+        .param("year", year)
+        .query(
+            (rs, n) ->
+                new HourEntry(
+                    rs.getLong("id"),
+                    rs.getObject("entry_date", java.time.LocalDate.class),
+                    rs.getBigDecimal("hours"),
+                    rs.getBigDecimal("ethics_hours"),
+                    HourCategory.valueOf(rs.getString("category")),
+                    HourSource.valueOf(rs.getString("source")),
+                    (Long) rs.getObject("source_id"),
+                    rs.getString("note"),
+                    (Long) rs.getObject("reverses")))
+        .list();
+  }
+}
