@@ -1,5 +1,5 @@
 -- The hours ledger (F5.2): append-only entries, per member and training year. A correction is a
--- reversal entry (negative hours, reverses = the entry it takes back), never an edit: a trigger
+-- reversal entry (the opposite hours, reverses = the entry it takes back), never an edit: a trigger
 -- refuses UPDATE and DELETE (and TRUNCATE) of hour_entry. hour_total is the sum of the entries per
 -- member, year and category, kept by the insert trigger in the same transaction, so a statement
 -- read from it always equals the sum of its entries, whoever inserted them.
@@ -19,7 +19,7 @@ create table hour_entry (
     reverses      bigint references hour_entry (id),
     created_by    varchar(100)  not null,
     created_at    timestamptz   not null default now(),
-    check ((reverses is null) = (hours > 0)),
+    check (reverses is null or reverses <> id),
     check (source = 'MANUAL' or source_id is not null)
 );
 create index hour_entry_member_year_idx on hour_entry (member_no, year, entry_date, id);
