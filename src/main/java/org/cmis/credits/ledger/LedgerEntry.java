@@ -1,0 +1,22 @@
+package org.cmis.credits.ledger;
+
+import java.time.OffsetDateTime;
+import org.cmis.credits.HourEntry;
+
+/**
+ * An entry as the ledger keeps it: the entry of the API with whose it is, its year, who wrote it
+ * and when, and whether a later entry reverses it (then it may not be reversed again).
+ */
+record LedgerEntry(
+    HourEntry entry,
+    String memberNo,
+    int year,
+    String createdBy,
+    OffsetDateTime createdAt,
+    boolean reversed) {
+
+  /** Whether this entry is itself a reversal (which nobody reverses). */
+  boolean isReversal() {
+    return entry.reverses() != null;
+  }
+}
