@@ -7,7 +7,7 @@ import org.cmis.credits.HourEntry;
  * An entry as the ledger keeps it: the entry of the API with whose it is, its year, who wrote it
  * and when, and whether a later entry reverses it (then it may not be reversed again).
  */
-record LedgerEntry(
+public record LedgerEntry(
     HourEntry entry,
     String memberNo,
     int year,
@@ -16,7 +16,7 @@ record LedgerEntry(
     boolean reversed) {
 
   /** Whether this entry is itself a reversal (which nobody reverses). */
-  boolean isReversal() {
+  public boolean isReversal() {
     return entry.reverses() != null;
   }
 }

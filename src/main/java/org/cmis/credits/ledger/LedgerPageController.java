@@ -124,14 +124,14 @@ class LedgerPageController {
         throw e;
       }
       return member(
-          user, memberNo, year, model, Map.of(), Map.of(), new Refusal(id, e.getMessage()), cut(reason));
+          user, memberNo, year, model, Map.of(), Map.of(), new Refusal(id, e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message()), cut(reason));
     }
     redirect.addFlashAttribute("flash", "ledger.flash.reversed");
     return back(memberNo, year);
   }
 
   /** A refused reversal: the entry's row shows the message under its reason field. */
-  record Refusal(long entryId, String message) {}
+  public record Refusal(long entryId, String message) {}
 
   private String member(
       CurrentUser user,
