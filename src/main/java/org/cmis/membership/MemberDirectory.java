@@ -31,31 +31,7 @@ public class MemberDirectory {
   public PageResult<MemberSummary> list(CurrentUser caller, MemberQuery query, Paging paging) {
     List<String> where = new ArrayList<>();
     java.util.Map<String, Object> params = new java.util.HashMap<>();
-    switch (caller.role()) {
-      case ADMIN -> {}
-      case STAFF -> {
-        where.add("m.institute_code = :institute");
-        params.put("institute", caller.instituteCode());
-      }
-      case FIRM -> {
-        where.add("f.firm_no = :ownFirm");
-        params.put("ownFirm", caller.firmNo());
-      }
-      case MEMBER -> throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
-    }
-    if (query.firmNo() != null && !query.firmNo().isBlank()) {
-      checkFirmInScope(caller, query.firmNo());
-      where.add("f.firm_no = :firmNo");
-      params.put("firmNo", query.firmNo());
-    }
-    if (query.category() != null) {
-      where.add("m.category = :category");
-      params.put("category", query.category().name());
-    }
-    if (query.q() != null && !query.q().isBlank()) {
-      where.add("(m.name like :q escape '\\' or m.member_no like :q escape '\\')");
-      params.put("q", SqlLike.contains(query.q()));
-    }
+    scope(caller, query, where, params);
     String from =
         " from member m left join firm f on f.id = m.firm_id where "
             + (where.isEmpty() ? "true" : String.join(" and ", where));
@@ -80,6 +56,45 @@ public class MemberDirectory {
                         rs.getString("email")))
             .list();
     return new PageResult<>(items, total, paging.page(), paging.size());
+  }
+
+  /**
+   * Every member in the caller's scope that the query matches, ordered by member number, without
+   * paging: for lists whose filter is computed after the query (e.g. credits' compliant filter)
+   * and for exports. {@code instituteCode} narrows an administrator's scope to one institute (for
+   * others it must be their own institute, or null). One query, the same scope rules as {@link
+   * #list}.
+   */
+  @Transactional(readOnly = true)
+  public List<MemberSummary> inScope(
+      CurrentUser caller, MemberQuery query, @org.jspecify.annotations.Nullable String instituteCode) {
+    List<String> where = new ArrayList<>();
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    scope(caller, query, where, params);
+    if (instituteCode != null && !instituteCode.isBlank()) {
+      if (!caller.is(Role.ADMIN) && !instituteCode.equals(caller.instituteCode())) {
+        throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+      }
+      where.add("m.institute_code = :onlyInstitute");
+      params.put("onlyInstitute", instituteCode);
+    }
+    return jdbc.sql(
+            "select m.member_no, m.name, m.category, f.firm_no, m.position, m.mobile, m.email"
+                + " from member m left join firm f on f.id = m.firm_id where "
+                + (where.isEmpty() ? "true" : String.join(" and ", where))
+                + " order by m.member_no")
+        .params(params)
+        .query(
+            (rs, row) ->
+                new MemberSummary(
+                    rs.getString("member_no"),
+                    rs.getString("name"),
+                    MemberCategory.valueOf(rs.getString("category")),
+                    rs.getString("firm_no"),
+                    rs.getString("position"),
+                    rs.getString("mobile"),
+                    rs.getString("email")))
+        .list();
   }
 
   /** The profiles of the given member numbers that exist, by member number. */
@@ -116,6 +131,39 @@ public class MemberDirectory {
   /** One member's profile. */
   public java.util.Optional<MemberProfile> profile(String memberNo) {
     return java.util.Optional.ofNullable(profiles(List.of(memberNo)).get(memberNo));
+  }
+
+  /** The caller's scope and the query's filters as SQL conditions on member m and firm f. */
+  private void scope(
+      CurrentUser caller,
+      MemberQuery query,
+      List<String> where,
+      java.util.Map<String, Object> params) {
+    switch (caller.role()) {
+      case ADMIN -> {}
+      case STAFF -> {
+        where.add("m.institute_code = :institute");
+        params.put("institute", caller.instituteCode());
+      }
+      case FIRM -> {
+        where.add("f.firm_no = :ownFirm");
+        params.put("ownFirm", caller.firmNo());
+      }
+      case MEMBER -> throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+    }
+    if (query.firmNo() != null && !query.firmNo().isBlank()) {
+      checkFirmInScope(caller, query.firmNo());
+      where.add("f.firm_no = :firmNo");
+      params.put("firmNo", query.firmNo());
+    }
+    if (query.category() != null) {
+      where.add("m.category = :category");
+      params.put("category", query.category().name());
+    }
+    if (query.q() != null && !query.q().isBlank()) {
+      where.add("(m.name like :q escape '\\' or m.member_no like :q escape '\\')");
+      params.put("q", SqlLike.contains(query.q()));
+    }
   }
 
   /** A firm outside the caller's scope is refused; one that does not exist gives no rows. */

@@ -1,7 +1,13 @@
 package org.cmis.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import org.cmis.credits.HourStatements;
+import org.cmis.credits.Statement;
 import org.cmis.membership.InstituteDirectory;
+import org.cmis.membership.MemberDirectory;
 import org.cmis.shared.CurrentUser;
+import org.cmis.shared.Role;
 import org.cmis.training.ClassCatalog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,10 +23,21 @@ class HomeController {
 
   private final InstituteDirectory institutes;
   private final ClassCatalog board;
+  private final MemberDirectory members;
+  private final HourStatements statements;
+  private final Clock clock;
 
-  HomeController(InstituteDirectory institutes, ClassCatalog board) {
+  HomeController(
+      InstituteDirectory institutes,
+      ClassCatalog board,
+      MemberDirectory members,
+      HourStatements statements,
+      Clock clock) {
     this.institutes = institutes;
     this.board = board;
+    this.members = members;
+    this.statements = statements;
+    this.clock = clock;
   }
 
   @GetMapping("/")
@@ -31,7 +48,30 @@ class HomeController {
     }
     model.addAttribute("latestNotices", board.latestNotices(LATEST));
     model.addAttribute("openClasses", board.openClasses(user, LATEST));
+    if (user.is(Role.MEMBER) && user.memberNo() != null) {
+      // The member's progress for the year (F5.4): a card with the bar and a link to 学时查询.
+      members
+          .profile(user.memberNo())
+          .ifPresent(
+              p -> {
+                Statement s = statements.statement(p, LocalDate.now(clock).getYear());
+                model.addAttribute("hours", s);
+                model.addAttribute("hoursPercent", percent(s));
+              });
+    }
     return "home/home";
+  }
+
+  private static int percent(Statement s) {
+    if (s.requiredHours().signum() <= 0) {
+      return 100;
+    }
+    return s.completedHours()
+        .multiply(java.math.BigDecimal.valueOf(100))
+        .divide(s.requiredHours(), 0, java.math.RoundingMode.DOWN)
+        .min(java.math.BigDecimal.valueOf(100))
+        .max(java.math.BigDecimal.ZERO)
+        .intValue();
   }
 
   @GetMapping("/help")

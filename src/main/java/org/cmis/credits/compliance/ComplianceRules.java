@@ -4,6 +4,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.cmis.credits.ComplianceRule;
 import org.cmis.membership.MemberCategory;
+import org.cmis.shared.AuditEvent;
+import org.cmis.shared.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +20,56 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplianceRules {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  ComplianceRules(JdbcClient jdbc) {
+  ComplianceRules(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /**
+   * Sets the rule of the year and category (admin; the caller checks the role): validated, written
+   * as the year's own row (later years without a row of their own follow it), audited. Answers the
+   * rule now in force.
+   */
+  @Transactional
+  public ComplianceRule save(
+      CurrentUser admin, int year, MemberCategory category, RuleInput input, String address) {
+    ComplianceRule rule = input.validate(year, category);
+    ComplianceRule before = forYear(year).get(category);
+    jdbc.sql(
+            "insert into compliance_rule (year, category, required_hours, required_ethics_hours,"
+                + " output_cap, input_minimum, carry_over_cap, cycle_years, cycle_hours,"
+                + " updated_by, updated_at) values (:year, :category, :required, :ethics, :outputCap,"
+                + " :inputMinimum, :carryOverCap, :cycleYears, :cycleHours, :by, now())"
+                + " on conflict (year, category) do update set"
+                + " required_hours = excluded.required_hours,"
+                + " required_ethics_hours = excluded.required_ethics_hours,"
+                + " output_cap = excluded.output_cap, input_minimum = excluded.input_minimum,"
+                + " carry_over_cap = excluded.carry_over_cap, cycle_years = excluded.cycle_years,"
+                + " cycle_hours = excluded.cycle_hours, updated_by = excluded.updated_by,"
+                + " updated_at = excluded.updated_at")
+        .param("year", year)
+        .param("category", category.name())
+        .param("required", rule.requiredHours())
+        .param("ethics", rule.requiredEthicsHours())
+        .param("outputCap", rule.outputCap(), java.sql.Types.NUMERIC)
+        .param("inputMinimum", rule.inputMinimum(), java.sql.Types.NUMERIC)
+        .param("carryOverCap", rule.carryOverCap(), java.sql.Types.NUMERIC)
+        .param("cycleYears", rule.cycleYears(), java.sql.Types.INTEGER)
+        .param("cycleHours", rule.cycleHours(), java.sql.Types.NUMERIC)
+        .param("by", admin.account())
+        .update();
+    events.publishEvent(
+        new AuditEvent(
+            admin.account(),
+            "COMPLIANCE_RULE_SET",
+            "ComplianceRule",
+            year + ":" + category.name(),
+            address,
+            before.toString(),
+            rule.toString()));
+    return forYear(year).get(category);
   }
 
   /** The rules in force for the year, one per member category. */
@@ -49,5 +99,21 @@ public class ComplianceRules {
       rules.computeIfAbsent(category, c -> ComplianceRule.defaults(year, c));
     }
     return rules;
+  }
+
+  /**
+   * Per category, the year of the row the rule in force comes from (absent: the built-in
+   * defaults), so that the settings page can say "沿用 2025 年度规则".
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Integer> ownYears(int year) {
+    Map<String, Integer> years = new java.util.HashMap<>();
+    jdbc.sql(
+            "select category, max(year) as y from compliance_rule where year <= :year"
+                + " group by category")
+        .param("year", year)
+        .query((rs, n) -> years.put(rs.getString("category"), rs.getInt("y")))
+        .list();
+    return years;
   }
 }

@@ -7,18 +7,29 @@ import org.cmis.training.ClassCatalog;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.catalog.ClassQuery;
 import org.cmis.training.catalog.ClassService;
+import org.cmis.training.registration.ClassesToTake;
 import org.springframework.stereotype.Service;
 
-/** What the home page (首页) shows of training: the latest notices and the classes open now. */
+/**
+ * What the home page (首页) shows of training: the latest notices and the classes open now; and the
+ * classes a member may still take, for its 学时查询.
+ */
 @Service
 class HomeBoard implements ClassCatalog {
 
   private final NoticeService notices;
   private final ClassService classes;
+  private final ClassesToTake toTake;
 
-  HomeBoard(NoticeService notices, ClassService classes) {
+  HomeBoard(NoticeService notices, ClassService classes, ClassesToTake toTake) {
     this.notices = notices;
     this.classes = classes;
+    this.toTake = toTake;
+  }
+
+  @Override
+  public List<ClassOffer> classesToTake(CurrentUser member, int year, int count) {
+    return toTake.forMember(member, year, count);
   }
 
   @Override
