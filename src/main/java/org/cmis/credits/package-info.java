@@ -2,10 +2,18 @@
  * Hours (F5.2, F5.4, F5.6, F5.7): the append-only hours ledger, the compliance rules, the members'
  * statements and the hours certificates. Depends on shared, membership (who a member is, its firm
  * and institute), training (the attendance event, and the open classes a short member may still
- * take) and notification (the reminders); nothing depends on it but web.
+ * take), notification and identity's contacts (whom the reminders tell); nothing depends on it
+ * but web.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "membership", "training", "notification"})
+@ApplicationModule(
+    allowedDependencies = {
+      "shared",
+      "membership",
+      "training",
+      "notification",
+      "identity :: contacts"
+    })
 package org.cmis.credits;
 
 import org.jspecify.annotations.NullMarked;

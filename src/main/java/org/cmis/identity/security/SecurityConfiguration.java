@@ -105,6 +105,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/integration/**")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
@@ -145,6 +147,8 @@ class SecurityConfiguration {
                         "/password/forgot",
                         "/password/reset",
                         "/help",
+                        "/verify",
+                        "/verify/*",
                         "/error",
                         "/css/**",
                         "/js/**",

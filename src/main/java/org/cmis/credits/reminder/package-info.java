@@ -1,0 +1,5 @@
+/** Internal to credits. */
+@NullMarked
+package org.cmis.credits.reminder;
+
+import org.jspecify.annotations.NullMarked;
