@@ -79,7 +79,7 @@ public class Attendance {
     Registration r = registrations.find(registrationId).orElseThrow(Attendance::notFound);
     TrainingClass c = organised(staff, r.classId());
     r.markAttendance(attended, today(), c.trainingStart());
-    if (apply(staff, c, List.of(registrationId), attended) == 0) {
+    if (apply(staff.account(), c, List.of(registrationId), attended) == 0) {
       Registration now = registrations.find(registrationId).orElseThrow(Attendance::notFound);
       if (now.status() != RegistrationStatus.CONFIRMED) {
         throw invalidState(); // cancelled meanwhile
@@ -102,7 +102,7 @@ public class Attendance {
     }
     List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
     classes.boundLockWaits();
-    Set<Long> changed = applied(staff, c, distinct, attended);
+    Set<Long> changed = applied(staff.account(), c, distinct, attended);
     Map<Long, RegistrationStatus> statuses = attendance.statuses(classId, distinct);
     List<Result> results = new ArrayList<>();
     for (long id : ids) {
@@ -126,8 +126,8 @@ public class Attendance {
    * the attendance changed (false when it already was ATTENDED or the registration is no longer
    * CONFIRMED).
    */
-  boolean checkedInEveryDay(CurrentUser member, TrainingClass c, long registrationId) {
-    return apply(member, c, List.of(registrationId), true) == 1;
+  boolean checkedInEveryDay(String memberNo, TrainingClass c, long registrationId) {
+    return apply(memberNo, c, List.of(registrationId), true) == 1;
   }
 
   /** The class's staff may mark: staff of its institute (another institute's: 404). */
@@ -144,11 +144,11 @@ public class Attendance {
     return LocalDate.now(clock);
   }
 
-  private int apply(CurrentUser actor, TrainingClass c, List<Long> ids, boolean attended) {
+  private int apply(String actor, TrainingClass c, List<Long> ids, boolean attended) {
     return applied(actor, c, ids, attended).size();
   }
 
-  private Set<Long> applied(CurrentUser actor, TrainingClass c, List<Long> ids, boolean attended) {
+  private Set<Long> applied(String actor, TrainingClass c, List<Long> ids, boolean attended) {
     List<AttendanceRepository.Changed> changed = attendance.apply(c.id(), ids, attended, c.hours());
     List<AuditEvent> audit = new ArrayList<>();
     String value = attended ? Registration.ATTENDED : Registration.ABSENT;
@@ -166,7 +166,7 @@ public class Attendance {
               c.ethicsHours()));
       audit.add(
           new AuditEvent(
-              actor.account(),
+              actor,
               "REGISTRATION_" + value,
               "Registration",
               Long.toString(row.id()),
