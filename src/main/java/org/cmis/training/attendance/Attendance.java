@@ -79,6 +79,7 @@ public class Attendance {
     Registration r = registrations.find(registrationId).orElseThrow(Attendance::notFound);
     TrainingClass c = organised(staff, r.classId());
     r.markAttendance(attended, today(), c.trainingStart());
+    classes.boundLockWaits();
     if (apply(staff.account(), c, List.of(registrationId), attended) == 0) {
       Registration now = registrations.find(registrationId).orElseThrow(Attendance::notFound);
       if (now.status() != RegistrationStatus.CONFIRMED) {

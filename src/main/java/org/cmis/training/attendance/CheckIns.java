@@ -137,6 +137,7 @@ public class CheckIns {
 
   private Result checkIn(String memberNo, CheckInSession s, OffsetDateTime now) {
     TrainingClass c = classOf(s);
+    classes.boundLockWaits();
     long registrationId =
         repository
             .lockConfirmed(c.id(), memberNo)
