@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * the like, as the API answers) and otherwise answers the {@link Transition} to apply. The
  * repository applies it in one conditional update ({@code where status = from}) while the caller
  * holds the class row lock, and the class's counters move by the transition's deltas in the same
- * transaction; the table's constraints stay the last word (ADR 0007, 0009). Attendance, when it
- * comes, is one more transition of a CONFIRMED registration. Its components are the API's
+ * transaction; the table's constraints stay the last word (ADR 0007, 0009). Attendance
+ * is one more decision of a CONFIRMED registration ({@link #markAttendance}). Its components are the API's
  * registration as they are: the REST controller answers the record itself.
  */
 @Schema(name = "RegistrationView")
@@ -136,6 +136,44 @@ public record Registration(
       throw new CmisException(ErrorCode.INVALID_STATE, "registration.nonAttendance.window");
     }
     return why.text();
+  }
+
+  /** The stored value of {@code attendance} for attended / absent. */
+  public static final String ATTENDED = "ATTENDED";
+
+  public static final String ABSENT = "ABSENT";
+
+  /**
+   * A change of attendance the aggregate allowed (F5.1, ADR 0016): the registration before and the
+   * value to write. The attendance package applies it as one conditional update ({@code where
+   * status = 'CONFIRMED' and attendance is distinct from the new value}), no class lock and no
+   * counter; only a row that changed publishes {@code AttendanceRecorded}.
+   */
+  public record AttendanceChange(Registration before, boolean attended) {
+
+    /** The value to store: ATTENDED or ABSENT. */
+    public String value() {
+      return attended ? ATTENDED : ABSENT;
+    }
+
+    /** Whether it changes what the registration held when read (the update decides at last). */
+    public boolean changes() {
+      return !value().equals(before.attendance());
+    }
+  }
+
+  /**
+   * The organiser (or the member's self check-in) records attendance: only of a CONFIRMED
+   * registration (else INVALID_STATE), and not before the training's first day (else
+   * TRAINING_NOT_STARTED), {@code today} being the Asia/Shanghai date of the app's clock. The same
+   * value again is allowed here and changes nothing when applied.
+   */
+  public AttendanceChange markAttendance(boolean attended, LocalDate today, LocalDate trainingStart) {
+    require(status == RegistrationStatus.CONFIRMED);
+    if (today.isBefore(trainingStart)) {
+      throw new CmisException(ErrorCode.TRAINING_NOT_STARTED, "error.TRAINING_NOT_STARTED");
+    }
+    return new AttendanceChange(this, attended);
   }
 
   /** The registration as the events name it. */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RegistrationRepository {
 
-  static final String COLUMNS =
+  public static final String COLUMNS =
       "r.id, r.class_id, r.member_no, r.name, r.firm_no, r.status, r.channel, r.mobile, r.email,"
           + " r.registered_at, r.decided_at, r.reason, r.non_attendance_reason, r.attendance,"
           + " r.hours_granted";
@@ -236,7 +236,7 @@ public class RegistrationRepository {
         == 1;
   }
 
-  static Registration map(ResultSet rs, int row) throws SQLException {
+  public static Registration map(ResultSet rs, int row) throws SQLException {
     return new Registration(
         rs.getLong("id"),
         rs.getLong("class_id"),
