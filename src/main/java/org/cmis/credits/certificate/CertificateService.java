@@ -11,10 +11,12 @@ import org.cmis.credits.Statement;
 import org.cmis.membership.InstituteDirectory;
 import org.cmis.membership.MemberDirectory;
 import org.cmis.membership.MemberProfile;
+import org.cmis.shared.AuditEvent;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,7 @@ class CertificateService {
   private final MemberDirectory members;
   private final InstituteDirectory institutes;
   private final HourStatements statements;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   CertificateService(
@@ -47,11 +50,13 @@ class CertificateService {
       MemberDirectory members,
       InstituteDirectory institutes,
       HourStatements statements,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.members = members;
     this.institutes = institutes;
     this.statements = statements;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -101,9 +106,12 @@ class CertificateService {
     };
   }
 
-  /** Issues the member's certificate for the year, or gives the last one again (see above). */
+  /**
+   * Issues the member's certificate for the year, or gives the last one again (see above); a new
+   * one is audited (CERTIFICATE_ISSUED) in the same transaction.
+   */
   @Transactional
-  public Issued issue(CurrentUser caller, String memberNo, int year) {
+  public Issued issue(CurrentUser caller, String memberNo, int year, String clientAddress) {
     MemberProfile member = member(caller, memberNo);
     checkYear(year);
     // one issuer at a time per member and year, so that two clicks make one certificate
@@ -144,7 +152,23 @@ class CertificateService {
               .query(CertificateService::certificate)
               .optional();
       if (inserted.isPresent()) {
-        return new Issued(inserted.get(), true);
+        HoursCertificate c = inserted.get();
+        events.publishEvent(
+            new AuditEvent(
+                caller.account(),
+                "CERTIFICATE_ISSUED",
+                "HoursCertificate",
+                c.code(),
+                clientAddress,
+                null,
+                "{\"memberNo\":\""
+                    + c.memberNo()
+                    + "\",\"year\":"
+                    + c.year()
+                    + ",\"hours\":"
+                    + c.hours().toPlainString()
+                    + "}"));
+        return new Issued(c, true);
       }
     }
     throw new IllegalStateException("No free certificate code in " + ATTEMPTS + " draws");
