@@ -8,9 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every active member, for jobs that go through all of them (the hours reminders, F5.6) whoever
- * runs them: in member-number order, one batch at a time from the last number seen (keyset
- * paging), so that 100,000 members are read without an offset that grows with each page. Callers
- * that show members to someone use {@link MemberDirectory}, which knows the caller's scope.
+ * runs them: in member-number order, one batch at a time from the last number seen (keyset paging),
+ * so that 100,000 members are read without an offset that grows with each page. Callers that show
+ * members to someone use {@link MemberDirectory}, which knows the caller's scope.
  */
 @Service
 public class MemberRoster {

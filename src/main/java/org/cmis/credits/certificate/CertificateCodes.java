@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Verification codes of certificates: {@value #LENGTH} characters drawn by {@link SecureRandom}
- * from {@value #ALPHABET} (32 letters and digits, without 0/O and 1/I, so that a code read off paper
- * is typed right), 60 bits: not guessable within any throttle. Typed codes are read leniently
+ * from {@value #ALPHABET} (32 letters and digits, without 0/O and 1/I, so that a code read off
+ * paper is typed right), 60 bits: not guessable within any throttle. Typed codes are read leniently
  * (lower case, spaces and hyphens) and anything else is no code at all, answered without a query.
  */
 final class CertificateCodes {

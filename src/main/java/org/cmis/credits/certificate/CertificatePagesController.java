@@ -1,11 +1,13 @@
 package org.cmis.credits.certificate;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.Role;
+import org.cmis.shared.web.ClientAddress;
 import org.cmis.shared.web.QrCodes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -19,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The printable 学时证明 (F5.7): {@code /hours/certificate?year=} for a member (its own), {@code
  * /hours/people/{memberNo}/certificate?year=} for its firm, its institute's staff and admin.
- * Opening the page issues the certificate, or shows the last one of the year again while nothing
- * it states has changed (ADR 0020); the 打印 button prints it without the page around it.
+ * Opening the page issues the certificate, or shows the last one of the year again while nothing it
+ * states has changed (ADR 0020); the 打印 button prints it without the page around it.
  */
 @Controller
 class CertificatePagesController {
@@ -43,12 +45,13 @@ class CertificatePagesController {
   String own(
       @AuthenticationPrincipal CurrentUser caller,
       @RequestParam(required = false) @Nullable String year,
+      HttpServletRequest request,
       Locale locale,
       Model model) {
     if (!caller.is(Role.MEMBER) || caller.memberNo() == null) {
       throw new CmisException(ErrorCode.NOT_FOUND, "certificate.error.noMember");
     }
-    return page(caller, caller.memberNo(), year, "/hours/certificate", locale, model);
+    return page(caller, caller.memberNo(), year, "/hours/certificate", request, locale, model);
   }
 
   @GetMapping("/hours/people/{memberNo}/certificate")
@@ -56,10 +59,17 @@ class CertificatePagesController {
       @AuthenticationPrincipal CurrentUser caller,
       @PathVariable String memberNo,
       @RequestParam(required = false) @Nullable String year,
+      HttpServletRequest request,
       Locale locale,
       Model model) {
     return page(
-        caller, memberNo, year, "/hours/people/" + memberNo + "/certificate", locale, model);
+        caller,
+        memberNo,
+        year,
+        "/hours/people/" + memberNo + "/certificate",
+        request,
+        locale,
+        model);
   }
 
   private String page(
@@ -67,17 +77,20 @@ class CertificatePagesController {
       String memberNo,
       @Nullable String year,
       String path,
+      HttpServletRequest request,
       Locale locale,
       Model model) {
     // who may see comes first: a stranger learns nothing, not even that a year is wrong
     certificates.member(caller, memberNo);
     int y = certificates.checkYear(parseYear(year));
-    HoursCertificate c = certificates.issue(caller, memberNo, y).certificate();
+    HoursCertificate c =
+        certificates.issue(caller, memberNo, y, ClientAddress.of(request)).certificate();
     String verifyUrl = links.of(c.code());
     model.addAttribute("certificate", c);
     model.addAttribute(
         "sentence",
-        CertificateTexts.sentence(texts, locale, c.memberName(), c.memberNo(), c.year(), c.hours()));
+        CertificateTexts.sentence(
+            texts, locale, c.memberName(), c.memberNo(), c.year(), c.hours()));
     model.addAttribute("issuedOn", CertificateTexts.date(texts, locale, c.issuedOn()));
     model.addAttribute("verifyUrl", verifyUrl);
     model.addAttribute("qrCode", QrCodes.svg(verifyUrl, 132));

@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Hours certificates on the API (F5.7): issuing one for a member and a year (the member itself,
- * its firm, staff of its institute, admin; others 404), and the public look-up of a code with the
- * same masked facts as the verification page, throttled with it.
+ * Hours certificates on the API (F5.7): issuing one for a member and a year (the member itself, its
+ * firm, staff of its institute, admin; others 404), and the public look-up of a code with the same
+ * masked facts as the verification page, throttled with it.
  */
 @RestController
 @Tag(name = "Certificates", description = "Hours certificates (学时证明) and their public check")
@@ -84,12 +84,16 @@ class CertificateRestController {
   ResponseEntity<CertificateBody> issue(
       @AuthenticationPrincipal CurrentUser caller,
       @PathVariable String memberNo,
-      @RequestBody(required = false) @Nullable IssueBody body) {
+      @RequestBody(required = false) @Nullable IssueBody body,
+      HttpServletRequest request) {
     certificates.member(caller, memberNo);
     Integer year = body == null ? null : body.year();
     CertificateService.Issued issued =
         certificates.issue(
-            caller, memberNo, year == null ? certificates.currentYear() : year.intValue());
+            caller,
+            memberNo,
+            year == null ? certificates.currentYear() : year.intValue(),
+            ClientAddress.of(request));
     HoursCertificate c = issued.certificate();
     CertificateBody answer =
         new CertificateBody(
@@ -144,5 +148,4 @@ class CertificateRestController {
         v.issuedOn(),
         v.superseded());
   }
-
 }

@@ -7,14 +7,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.cmis.credits.HourStatements;
-import org.cmis.credits.Statement;
 import org.cmis.membership.InstituteDirectory;
 import org.cmis.membership.MemberDirectory;
 import org.cmis.membership.MemberProfile;
+import org.cmis.membership.MemberSummary;
+import org.cmis.shared.AuditEvent;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.FieldError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,7 @@ class CertificateService {
   private final MemberDirectory members;
   private final InstituteDirectory institutes;
   private final HourStatements statements;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   CertificateService(
@@ -47,11 +50,13 @@ class CertificateService {
       MemberDirectory members,
       InstituteDirectory institutes,
       HourStatements statements,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.jdbc = jdbc;
     this.members = members;
     this.institutes = institutes;
     this.statements = statements;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -101,9 +106,12 @@ class CertificateService {
     };
   }
 
-  /** Issues the member's certificate for the year, or gives the last one again (see above). */
+  /**
+   * Issues the member's certificate for the year, or gives the last one again (see above); a new
+   * one is audited (CERTIFICATE_ISSUED) in the same transaction.
+   */
   @Transactional
-  public Issued issue(CurrentUser caller, String memberNo, int year) {
+  public Issued issue(CurrentUser caller, String memberNo, int year, String clientAddress) {
     MemberProfile member = member(caller, memberNo);
     checkYear(year);
     // one issuer at a time per member and year, so that two clicks make one certificate
@@ -111,8 +119,7 @@ class CertificateService {
         .param("key", "hours_certificate:" + member.memberNo() + ":" + year)
         .query((rs, n) -> 1)
         .list();
-    Statement statement = statements.statement(member, year);
-    BigDecimal hours = statement.completedHours();
+    BigDecimal hours = completedHours(member, year);
     String instituteName = institutes.name(member.instituteCode());
     Optional<HoursCertificate> last = last(member.memberNo(), year);
     if (last.isPresent()
@@ -144,7 +151,23 @@ class CertificateService {
               .query(CertificateService::certificate)
               .optional();
       if (inserted.isPresent()) {
-        return new Issued(inserted.get(), true);
+        HoursCertificate c = inserted.get();
+        events.publishEvent(
+            new AuditEvent(
+                caller.account(),
+                "CERTIFICATE_ISSUED",
+                "HoursCertificate",
+                c.code(),
+                clientAddress,
+                null,
+                "{\"memberNo\":\""
+                    + c.memberNo()
+                    + "\",\"year\":"
+                    + c.year()
+                    + ",\"hours\":"
+                    + c.hours().toPlainString()
+                    + "}"));
+        return new Issued(c, true);
       }
     }
     throw new IllegalStateException("No free certificate code in " + ATTEMPTS + " draws");
@@ -187,8 +210,16 @@ class CertificateService {
     }
     return members
         .profile(c.memberNo())
-        .map(m -> statements.statement(m, c.year()).completedHours().compareTo(c.hours()) < 0)
+        .map(m -> completedHours(m, c.year()).compareTo(c.hours()) < 0)
         .orElse(false);
+  }
+
+  /** The hours the member's statement counts for the year now (a statement without entries). */
+  private BigDecimal completedHours(MemberProfile m, int year) {
+    MemberSummary member =
+        new MemberSummary(
+            m.memberNo(), m.name(), m.category(), m.firmNo(), m.position(), m.mobile(), m.email());
+    return statements.statements(List.of(member), year).get(0).completedHours();
   }
 
   private Optional<HoursCertificate> find(String code) {

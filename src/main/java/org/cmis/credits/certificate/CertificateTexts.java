@@ -29,8 +29,8 @@ final class CertificateTexts {
   }
 
   /**
-   * F5.7's sentence: "{姓名}（注册会计师编号：{编号}），{年}年完成注册会计师继续教育{N}学时，特此证明。" The year
-   * goes in as text, so that no locale writes it "2,026".
+   * F5.7's sentence: "{姓名}（注册会计师编号：{编号}），{年}年完成注册会计师继续教育{N}学时，特此证明。" The year goes in as text, so
+   * that no locale writes it "2,026".
    */
   static String sentence(
       MessageSource texts,
@@ -53,9 +53,9 @@ final class CertificateTexts {
 
   /**
    * A name with all but its first and last character masked ({@code 王小平} → {@code 王*平}, {@code
-   * 欧阳小明} → {@code 欧**明}); a two-character name keeps its first ({@code 李*}), a one-character
-   * name shows only {@code *}. Counted in code points, so that no character is cut in half;
-   * surrounding blanks do not count.
+   * 欧阳小明} → {@code 欧**明}); a two-character name keeps its first ({@code 李*}), a one-character name
+   * shows only {@code *}. Counted in code points, so that no character is cut in half; surrounding
+   * blanks do not count.
    */
   static String maskName(String name) {
     int[] points = name.strip().codePoints().toArray();

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * One issued 学时证明 (F5.7) as it was printed: the member's name and number, the year, the hours
- * its statement counted at the time ({@code completedHours}), the issuing institute and the date,
- * under its verification code. Never changed once written.
+ * One issued 学时证明 (F5.7) as it was printed: the member's name and number, the year, the hours its
+ * statement counted at the time ({@code completedHours}), the issuing institute and the date, under
+ * its verification code. Never changed once written.
  */
 record HoursCertificate(
     long id,

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The public verification pages (API.md, Hours certificate), open without signing in: {@code
  * /verify} with a form to type a code, {@code /verify/{code}} with the certificate's facts (the
- * name partly masked) and whether it has been superseded, or 无此证明 with HTTP 404 for anything
- * that names no certificate. Every look-up counts against the client address's throttle ({@link
+ * name partly masked) and whether it has been superseded, or 无此证明 with HTTP 404 for anything that
+ * names no certificate. Every look-up counts against the client address's throttle ({@link
  * VerifyThrottle}): over it, a 429 page saying when to try again.
  */
 @Controller

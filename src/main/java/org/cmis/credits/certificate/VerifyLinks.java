@@ -4,8 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The absolute address of a certificate's verification page, printed under its QR code: from
- * {@code cmis.base-url} (ADR 0012: absolute links never come from the Host header).
+ * The absolute address of a certificate's verification page, printed under its QR code: from {@code
+ * cmis.base-url} (ADR 0012: absolute links never come from the Host header).
  */
 @Component
 class VerifyLinks {

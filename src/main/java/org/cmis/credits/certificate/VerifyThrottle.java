@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * How often one client address may look a certificate up (the page and the API together): {@code
  * cmis.certificates.verify-per-minute} (30) a minute, refilled steadily, one bucket4j bucket per
- * address kept in memory on each instance (ADR 0020): a throttle against guessing and scraping,
- * not an account of record, so it need not be shared between instances. Buckets of addresses not
- * seen for two minutes are forgotten; at most 100,000 are kept.
+ * address kept in memory on each instance (ADR 0020): a throttle against guessing and scraping, not
+ * an account of record, so it need not be shared between instances. Buckets of addresses not seen
+ * for two minutes are forgotten; at most 100,000 are kept.
  */
 @Component
 class VerifyThrottle {

@@ -32,10 +32,10 @@ import org.springframework.stereotype.Component;
 /**
  * The monthly hours reminders (F5.6; ADR 0020): from {@code cmis.hours.reminder-from} (10-01) to
  * the end of the year, once a month, every active member still short for the current year is told
- * its shortfall and ethics shortfall (in-app and by mail, through notification), and every firm
- * how many of its people are short. The job runs at {@code cmis.hours.reminder-cron} (09:00 on the
- * 1st, Asia/Shanghai) on every instance; the instance whose insert into {@code hours_reminder_run}
- * wins the month sends, the others do nothing. Each message has a source key per account and month
+ * its shortfall and ethics shortfall (in-app and by mail, through notification), and every firm how
+ * many of its people are short. The job runs at {@code cmis.hours.reminder-cron} (09:00 on the 1st,
+ * Asia/Shanghai) on every instance; the instance whose insert into {@code hours_reminder_run} wins
+ * the month sends, the others do nothing. Each message has a source key per account and month
  * ({@code hours-reminder:<yyyy-MM>}), so a run taken over after a crash, or a rerun, tells nobody
  * twice.
  */
@@ -124,8 +124,8 @@ class HoursReminders {
   }
 
   /**
-   * Claims the month: the first insert wins; a claim an hour old that never completed (its
-   * instance died) may be taken over.
+   * Claims the month: the first insert wins; a claim an hour old that never completed (its instance
+   * died) may be taken over.
    */
   private boolean claim(String period) {
     return jdbc.sql(

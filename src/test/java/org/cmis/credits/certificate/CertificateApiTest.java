@@ -115,7 +115,8 @@ class CertificateApiTest {
     assertThat(issued).hasStatus(201);
     String code = json(issued, "$.code");
     assertThat(code).matches(CODE);
-    assertThat(issued.getResponse().getHeader("Location")).isEqualTo("/api/v1/certificates/" + code);
+    assertThat(issued.getResponse().getHeader("Location"))
+        .isEqualTo("/api/v1/certificates/" + code);
     assertThat(issued)
         .bodyJson()
         .hasPathSatisfying("$.memberNo", v -> v.assertThat().isEqualTo(firm.memberNo(1)))
@@ -128,6 +129,16 @@ class CertificateApiTest {
         .hasPathSatisfying(
             "$.verifyUrl", v -> v.assertThat().isEqualTo(baseUrl + "/verify/" + code));
     assertThat(json(issued, "$.issuedAt")).endsWith("+08:00");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where entity_type = 'HoursCertificate'"
+                        + " and entity_id = :code and action = 'CERTIFICATE_ISSUED'"
+                        + " and actor = :actor")
+                .param("code", code)
+                .param("actor", firm.memberNo(1))
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
 
     MvcTestResult checked = lookUp(code.toLowerCase(java.util.Locale.ROOT), TestAccounts.address());
     assertThat(checked)
@@ -262,9 +273,7 @@ class CertificateApiTest {
   void anUnknownOrMalformedCodeIsA404AndNeverA500() {
     String address = TestAccounts.address();
     for (String code :
-        new String[] {
-          "ABCDEFGHJK23", "abc", "中文证明代码", "A".repeat(2000), "0O1I0O1I0O1I"
-        }) {
+        new String[] {"ABCDEFGHJK23", "abc", "中文证明代码", "A".repeat(2000), "0O1I0O1I0O1I"}) {
       assertThat(lookUp(code, address))
           .as(code)
           .hasStatus(404)
@@ -274,6 +283,14 @@ class CertificateApiTest {
     assertThat(lookUp("%E4%B8%AD", address))
         .as("an encoded percent: the firewall's 400, never a 500")
         .hasStatus(400);
+  }
+
+  @Test
+  void theEndpointsAreInTheOpenApiDescription() {
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .hasStatusOk()
+        .bodyText()
+        .contains("/api/v1/members/{memberNo}/certificates", "/api/v1/certificates/{code}");
   }
 
   @Test

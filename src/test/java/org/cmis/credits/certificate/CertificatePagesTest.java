@@ -19,9 +19,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The certificate pages (MockMvcTester, real PostgreSQL): the printable 学时证明 with F5.7's
- * sentence for the member, its firm and staff (others 404, odd years a clear message), and the
- * public verification pages: the facts masked, 无此证明 with 404, superseded, the throttle's 429.
+ * The certificate pages (MockMvcTester, real PostgreSQL): the printable 学时证明 with F5.7's sentence
+ * for the member, its firm and staff (others 404, odd years a clear message), and the public
+ * verification pages: the facts masked, 无此证明 with 404, superseded, the throttle's 429.
  */
 @IntegrationTest
 class CertificatePagesTest {
@@ -107,9 +107,9 @@ class CertificatePagesTest {
 
     assertThat(signedIn("STAFF", "bj-staff", "Demo@2026").get(path)).hasStatus(404);
     assertThat(signedIn("FIRM", "44030001", "Demo@2026").get(path)).hasStatus(404);
-    assertThat(signedIn("MEMBER", firm.memberNo(1), TestFirms.PASSWORD).get(path))
-        .hasStatus(404);
-    assertThat(ownFirm.get("/hours/certificate")).as("a firm has no certificate of its own")
+    assertThat(signedIn("MEMBER", firm.memberNo(1), TestFirms.PASSWORD).get(path)).hasStatus(404);
+    assertThat(ownFirm.get("/hours/certificate"))
+        .as("a firm has no certificate of its own")
         .hasStatus(404);
     assertThat(ownFirm.get("/hours/people/440399999999/certificate")).hasStatus(404);
   }
@@ -117,7 +117,8 @@ class CertificatePagesTest {
   @Test
   void oddYearsGetAClearMessage() {
     WebSession member = signedIn("MEMBER", firm.memberNo(1), TestFirms.PASSWORD);
-    for (String y : new String[] {"0", "99999", "abc", "1999", Integer.toString(year + 1), "２０２６"}) {
+    for (String y :
+        new String[] {"0", "99999", "abc", "1999", Integer.toString(year + 1), "２０２６"}) {
       assertThat(member.get("/hours/certificate?year=" + y))
           .as(y)
           .hasStatus(422)
@@ -161,8 +162,7 @@ class CertificatePagesTest {
   @Test
   void aWrongCodeShowsNoSuchCertificateWith404() {
     WebSession anyone = new WebSession(mvc);
-    for (String code :
-        new String[] {"ABCDEFGHJK23", "nope", "中文", "X".repeat(1500), "😀", "a b"}) {
+    for (String code : new String[] {"ABCDEFGHJK23", "nope", "中文", "X".repeat(1500), "😀", "a b"}) {
       assertThat(anyone.get("/verify/" + code))
           .as(code)
           .hasStatus(404)
@@ -173,10 +173,7 @@ class CertificatePagesTest {
     assertThat(anyone.get("/verify/%F0%9F%98%80"))
         .as("an encoded percent: the firewall's 400, never a 500")
         .hasStatus(400);
-    assertThat(anyone.get("/verify?code=中文"))
-        .hasStatus(404)
-        .bodyText()
-        .contains("无此证明");
+    assertThat(anyone.get("/verify?code=中文")).hasStatus(404).bodyText().contains("无此证明");
   }
 
   @Test

@@ -48,7 +48,8 @@ class CertificateTextsTest {
 
   @Test
   void theDateIsWrittenTheChineseWay() {
-    assertThat(CertificateTexts.date(bundle(), ZH, LocalDate.of(2026, 3, 5))).isEqualTo("2026年3月5日");
+    assertThat(CertificateTexts.date(bundle(), ZH, LocalDate.of(2026, 3, 5)))
+        .isEqualTo("2026年3月5日");
     assertThat(CertificateTexts.date(bundle(), ZH, LocalDate.of(2026, 12, 21)))
         .isEqualTo("2026年12月21日");
     assertThat(CertificateTexts.date(bundle(), Locale.ENGLISH, LocalDate.of(2026, 3, 5)))

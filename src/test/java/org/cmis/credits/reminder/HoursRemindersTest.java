@@ -16,10 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The monthly hours reminders (F5.6) on the real PostgreSQL: nothing before the from-date; after
- * it one message to each short member (its shortfall and ethics shortfall, a link to 学时查询) and
- * one summary to each firm with short people; a second run in the month, or two at once, send
- * nothing more. Each test reminds of a year of its own far ahead, so that its months are its own.
+ * The monthly hours reminders (F5.6) on the real PostgreSQL: nothing before the from-date; after it
+ * one message to each short member (its shortfall and ethics shortfall, a link to 学时查询) and one
+ * summary to each firm with short people; a second run in the month, or two at once, send nothing
+ * more. Each test reminds of a year of its own far ahead, so that its months are its own.
  */
 @IntegrationTest
 class HoursRemindersTest {
