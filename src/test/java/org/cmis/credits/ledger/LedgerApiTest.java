@@ -275,6 +275,14 @@ class LedgerApiTest {
   }
 
   @Test
+  void bothAreInTheOpenApiDescription() {
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .hasStatusOk()
+        .bodyText()
+        .contains("/api/v1/members/{memberNo}/hours", "/api/v1/hour-entries/{id}/reverse");
+  }
+
+  @Test
   void anIdempotencyKeyPostsOnce() {
     String no = own.memberNo(3);
     MvcTestResult first = sz.post(hoursOf(no), valid(), "ledger-test-" + no);
