@@ -29,7 +29,7 @@ record ManualEntryInput(
   static final int MAX_NOTE = 500;
   static final BigDecimal MAX_HOURS = new BigDecimal("200");
   private static final Pattern YEAR = Pattern.compile("[0-9]{1,6}");
-  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,6}(\\.[0-9]{1,6})?");
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,20})?");
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
   /** A checked manual entry. */
