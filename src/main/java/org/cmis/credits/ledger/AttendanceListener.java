@@ -5,9 +5,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears training's attendance after it commits, through the event publication registry: a
- * failure (a lock wait, a restart) leaves the publication open and it is delivered again, which
- * {@link AttendancePosting} makes harmless.
+ * Hears training's attendance after it commits, through the event publication registry: a failure
+ * (a lock wait, a restart) leaves the publication open and it is delivered again, which {@link
+ * AttendancePosting} makes harmless.
  */
 @Component
 class AttendanceListener {

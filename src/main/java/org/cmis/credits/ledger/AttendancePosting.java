@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Posts a registration's attendance to the ledger (F5.2): the class hours when it is attended and
  * the registration has no live entry; a reversal of the live entry when it is absent. The event
- * registry delivers at least once and deliveries may race, so each posting takes the
- * registration's advisory lock first and then decides on what the ledger holds: a repeated
- * delivery finds its work done and posts nothing.
+ * registry delivers at least once and deliveries may race, so each posting takes the registration's
+ * advisory lock first and then decides on what the ledger holds: a repeated delivery finds its work
+ * done and posts nothing.
  */
 @Component
 class AttendancePosting {

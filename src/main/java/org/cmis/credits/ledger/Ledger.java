@@ -64,7 +64,8 @@ public class Ledger {
 
   /** Adds a manual entry (category EXTERNAL, source MANUAL, the reason as note). */
   @Transactional
-  public HourEntry add(CurrentUser caller, String memberNo, ManualEntryInput input, String address) {
+  public HourEntry add(
+      CurrentUser caller, String memberNo, ManualEntryInput input, String address) {
     MemberProfile m = member(caller, memberNo);
     ManualEntryInput.Valid v = input.validate();
     long id =
@@ -92,7 +93,8 @@ public class Ledger {
    * is the last word should two reversals race past these checks.
    */
   @Transactional
-  public HourEntry reverse(CurrentUser caller, long entryId, @Nullable String reason, String address) {
+  public HourEntry reverse(
+      CurrentUser caller, long entryId, @Nullable String reason, String address) {
     requireStaff(caller);
     String why = reason == null ? "" : reason.strip();
     LedgerEntry seen = ledger.find(entryId).orElseThrow(Ledger::notFound);

@@ -31,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * 学时管理 of staff (F5.2, F5.8): find a member of the institute by number or name, see its entries
- * of a year, add a manual entry, reverse an entry with a reason. A member of another institute is
+ * 学时管理 of staff (F5.2, F5.8): find a member of the institute by number or name, see its entries of
+ * a year, add a manual entry, reverse an entry with a reason. A member of another institute is
  * answered 404, as on the API. Wrong input comes back on the page with the field marked.
  */
 @Controller
@@ -124,7 +124,14 @@ class LedgerPageController {
         throw e;
       }
       return member(
-          user, memberNo, year, model, Map.of(), Map.of(), new Refusal(id, e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message()), cut(reason));
+          user,
+          memberNo,
+          year,
+          model,
+          Map.of(),
+          Map.of(),
+          new Refusal(id, e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message()),
+          cut(reason));
     }
     redirect.addFlashAttribute("flash", "ledger.flash.reversed");
     return back(memberNo, year);

@@ -105,8 +105,8 @@ class LedgerRepository {
   }
 
   /**
-   * Serializes every posting of one source (a registration, a claim) until the transaction ends:
-   * a transaction-scoped advisory lock on a 64-bit hash of {@code source:id}. A collision of two
+   * Serializes every posting of one source (a registration, a claim) until the transaction ends: a
+   * transaction-scoped advisory lock on a 64-bit hash of {@code source:id}. A collision of two
    * sources' hashes only makes them wait for each other.
    */
   void lockSource(HourSource source, long sourceId) {

@@ -55,13 +55,15 @@ class LedgerRestController {
 
   @PostMapping("/api/v1/members/{memberNo}/hours")
   @Operation(
-      summary = "Add a manual entry (EXTERNAL, with a reason) for a member of the staff's institute")
+      summary =
+          "Add a manual entry (EXTERNAL, with a reason) for a member of the staff's institute")
   ResponseEntity<HourEntry> add(
       @AuthenticationPrincipal CurrentUser caller,
       @PathVariable String memberNo,
       @RequestBody(required = false) @Nullable ManualEntryBody body,
       HttpServletRequest request) {
-    ManualEntryBody b = body == null ? new ManualEntryBody(null, null, null, null, null, null) : body;
+    ManualEntryBody b =
+        body == null ? new ManualEntryBody(null, null, null, null, null, null) : body;
     HourEntry e = ledger.add(caller, memberNo, b.input(), ClientAddress.of(request));
     return ResponseEntity.status(HttpStatus.CREATED).body(e);
   }

@@ -29,7 +29,7 @@ record ManualEntryInput(
   static final int MAX_NOTE = 500;
   static final BigDecimal MAX_HOURS = new BigDecimal("200");
   private static final Pattern YEAR = Pattern.compile("[0-9]{1,6}");
-  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,6}(\\.[0-9]{1,6})?");
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,20})?");
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
   /** A checked manual entry. */
@@ -90,10 +90,7 @@ record ManualEntryInput(
 
   private @Nullable BigDecimal hours(List<FieldError> errors) {
     BigDecimal h = decimal(hours);
-    if (h == null
-        || h.signum() == 0
-        || h.abs().compareTo(MAX_HOURS) > 0
-        || !halves(h)) {
+    if (h == null || h.signum() == 0 || h.abs().compareTo(MAX_HOURS) > 0 || !halves(h)) {
       errors.add(new FieldError("hours", "ledger.error.hours"));
       return null;
     }
@@ -108,8 +105,7 @@ record ManualEntryInput(
     boolean ok =
         e != null
             && halves(e)
-            && (h == null
-                || (e.signum() * h.signum() >= 0 && e.abs().compareTo(h.abs()) <= 0));
+            && (h == null || (e.signum() * h.signum() >= 0 && e.abs().compareTo(h.abs()) <= 0));
     if (!ok) {
       errors.add(new FieldError("ethicsHours", "ledger.error.ethicsHours"));
       return BigDecimal.ZERO;

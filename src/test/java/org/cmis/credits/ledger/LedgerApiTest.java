@@ -141,13 +141,8 @@ class LedgerApiTest {
     invalid(sz.post(hoursOf(no), entry("2026", date, "8", "0", "\"  \"")), "note");
     invalid(sz.post(hoursOf(no), entry("2026", date, "8", "0", "null")), "note");
     invalid(
-        sz.post(hoursOf(no), entry("2026", date, "8", "0", "\"" + "长".repeat(501) + "\"")),
-        "note");
-    invalid(
-        sz.post(
-            hoursOf(no),
-            valid().replace("\"EXTERNAL\"", "\"TRAINING\"")),
-        "category");
+        sz.post(hoursOf(no), entry("2026", date, "8", "0", "\"" + "长".repeat(501) + "\"")), "note");
+    invalid(sz.post(hoursOf(no), valid().replace("\"EXTERNAL\"", "\"TRAINING\"")), "category");
     // all at once: every field named
     MvcTestResult all = sz.post(hoursOf(no), "{}");
     refused(all, 422, "VALIDATION_FAILED");
@@ -157,8 +152,7 @@ class LedgerApiTest {
         .asArray()
         .contains("year", "date", "hours", "note");
     // a note of exactly 500 is fine
-    assertThat(
-            sz.post(hoursOf(no), entry("2026", date, "8", "0", "\"" + "长".repeat(500) + "\"")))
+    assertThat(sz.post(hoursOf(no), entry("2026", date, "8", "0", "\"" + "长".repeat(500) + "\"")))
         .hasStatus(201);
     assertThat(count(no)).isEqualTo(1);
   }
@@ -166,10 +160,19 @@ class LedgerApiTest {
   @Test
   void valuesOfTheWrongJsonTypeAreMalformed() {
     String no = own.memberNo(2);
-    refused(sz.post(hoursOf(no), entry("\"abc\"", "\"2026-05-20\"", "8", "0", "\"x\"")), 400, "MALFORMED_REQUEST");
-    refused(sz.post(hoursOf(no), entry("2026", "\"2026-05-20\"", "\"8\"", "0", "\"x\"")), 400, "MALFORMED_REQUEST");
+    refused(
+        sz.post(hoursOf(no), entry("\"abc\"", "\"2026-05-20\"", "8", "0", "\"x\"")),
+        400,
+        "MALFORMED_REQUEST");
+    refused(
+        sz.post(hoursOf(no), entry("2026", "\"2026-05-20\"", "\"8\"", "0", "\"x\"")),
+        400,
+        "MALFORMED_REQUEST");
     refused(sz.post(hoursOf(no), "{\"year\": 2026,"), 400, "MALFORMED_REQUEST");
-    refused(sz.post("/api/v1/hour-entries/abc/reverse", "{\"reason\": \"x\"}"), 400, "MALFORMED_REQUEST");
+    refused(
+        sz.post("/api/v1/hour-entries/abc/reverse", "{\"reason\": \"x\"}"),
+        400,
+        "MALFORMED_REQUEST");
     assertThat(count(no)).isZero();
   }
 
@@ -209,7 +212,10 @@ class LedgerApiTest {
     refused(bj.post(reverse, "{\"reason\": \"更正\"}"), 404, "NOT_FOUND");
     refused(firm.post(reverse, "{\"reason\": \"更正\"}"), 403, "FORBIDDEN");
     refused(member.post(reverse, "{\"reason\": \"更正\"}"), 403, "FORBIDDEN");
-    refused(sz.post("/api/v1/hour-entries/999999999999/reverse", "{\"reason\": \"更正\"}"), 404, "NOT_FOUND");
+    refused(
+        sz.post("/api/v1/hour-entries/999999999999/reverse", "{\"reason\": \"更正\"}"),
+        404,
+        "NOT_FOUND");
     assertThat(count(no)).isEqualTo(1);
 
     MvcTestResult reversed = sz.post(reverse, "{\"reason\": \"录入错误\"}");
@@ -266,6 +272,14 @@ class LedgerApiTest {
     assertThat(statuses).containsOnly(201, 409);
     assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
     assertThat(count(no)).isEqualTo(2);
+  }
+
+  @Test
+  void bothAreInTheOpenApiDescription() {
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .hasStatusOk()
+        .bodyText()
+        .contains("/api/v1/members/{memberNo}/hours", "/api/v1/hour-entries/{id}/reverse");
   }
 
   @Test

@@ -85,11 +85,16 @@ class LedgerPageTest {
         follow(
             staff.post(
                 "/manage/hours/" + no + "/entries",
-                "year", "2026",
-                "date", "2026-04-08",
-                "hours", "6.5",
-                "ethicsHours", "1",
-                "note", "三院培训 2026 春"));
+                "year",
+                "2026",
+                "date",
+                "2026-04-08",
+                "hours",
+                "6.5",
+                "ethicsHours",
+                "1",
+                "note",
+                "三院培训 2026 春"));
     assertThat(added).hasStatusOk();
     assertThat(body(added))
         .contains("已补录学时", "三院培训 2026 春", "外部认定", "人工补录", "6.5", "sz-staff")
@@ -106,11 +111,16 @@ class LedgerPageTest {
     MvcTestResult refused =
         staff.post(
             "/manage/hours/" + no + "/entries",
-            "year", "2026",
-            "date", "2026-04-08",
-            "hours", "0.25",
-            "ethicsHours", "0",
-            "note", "");
+            "year",
+            "2026",
+            "date",
+            "2026-04-08",
+            "hours",
+            "0.25",
+            "ethicsHours",
+            "0",
+            "note",
+            "");
     assertThat(refused).hasStatusOk();
     String html = body(refused);
     assertThat(html)
@@ -124,10 +134,14 @@ class LedgerPageTest {
             body(
                 staff.post(
                     "/manage/hours/" + no + "/entries",
-                    "year", "99999",
-                    "date", "2026-02-30",
-                    "hours", "8",
-                    "note", "x")))
+                    "year",
+                    "99999",
+                    "date",
+                    "2026-02-30",
+                    "hours",
+                    "8",
+                    "note",
+                    "x")))
         .contains("年度须为 2000 至 2100 之间的整数", "请填写有效的日期");
     assertThat(count(no)).isZero();
     // an odd year in the selector is a message, not an error page
@@ -170,10 +184,14 @@ class LedgerPageTest {
     assertThat(
             staff.post(
                 "/manage/hours/" + foreign + "/entries",
-                "year", "2026",
-                "date", "2026-04-08",
-                "hours", "8",
-                "note", "越权"))
+                "year",
+                "2026",
+                "date",
+                "2026-04-08",
+                "hours",
+                "8",
+                "note",
+                "越权"))
         .hasStatus(404);
     HourEntry theirs =
         ledger.add(
@@ -184,8 +202,10 @@ class LedgerPageTest {
     assertThat(
             staff.post(
                 "/manage/hours/entries/" + theirs.id() + "/reverse",
-                "memberNo", foreign,
-                "reason", "越权冲销"))
+                "memberNo",
+                foreign,
+                "reason",
+                "越权冲销"))
         .hasStatus(404);
     assertThat(count(foreign)).isEqualTo(1);
   }
@@ -198,10 +218,14 @@ class LedgerPageTest {
     assertThat(
             firm.post(
                 "/manage/hours/" + own.memberNo(1) + "/entries",
-                "year", "2026",
-                "date", "2026-04-08",
-                "hours", "8",
-                "note", "x"))
+                "year",
+                "2026",
+                "date",
+                "2026-04-08",
+                "hours",
+                "8",
+                "note",
+                "x"))
         .hasStatus(403);
     WebSession member = new WebSession(mvc);
     assertThat(member.signIn("MEMBER", own.memberNo(1), TestFirms.PASSWORD))
