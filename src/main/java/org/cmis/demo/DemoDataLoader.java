@@ -134,7 +134,12 @@ public class DemoDataLoader implements ApplicationRunner {
       "insert into hour_entry (member_no, year, entry_date, hours, ethics_hours, category, source,"
           + " note, created_by) values (?, ?, ?, ?, ?, 'EXTERNAL', 'MANUAL', ?, ?)";
   private static final int[] MANUAL_ENTRY_TYPES = {
-    Types.VARCHAR, Types.INTEGER, Types.DATE, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR,
+    Types.VARCHAR,
+    Types.INTEGER,
+    Types.DATE,
+    Types.NUMERIC,
+    Types.NUMERIC,
+    Types.VARCHAR,
     Types.VARCHAR
   };
 

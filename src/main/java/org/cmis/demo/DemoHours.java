@@ -10,8 +10,8 @@ import org.cmis.demo.DemoClasses.DemoRegistration;
  * The attendance and hours of the demo set (ISSUE 11, point 8): in each demo firm the same CPA
  * serials attend, miss or declare the four past classes of their institute, so that every firm has
  * people compliant for the current year (≥ 40 hours, ≥ 4 of ethics) and people short, and its
- * 注册会计师培训情况查询 shows both. Serials 21 to 35 only: the demo people tests use by number (1 to
- * 20, 45, 50) keep no hours and no past registrations. Pure: no database.
+ * 注册会计师培训情况查询 shows both. Serials 21 to 35 only: the demo people tests use by number (1 to 20, 45,
+ * 50) keep no hours and no past registrations. Pure: no database.
  *
  * <p>Per firm (audit class 24 h with 2 of ethics, ethics class 16 h with 4 of ethics, manual entry
  * 16 h with 2 of ethics or 16 h without):

@@ -51,7 +51,9 @@ public class NoShowBulletin {
   /** The notice a 通报 would publish: its title, Markdown body, and the people it names. */
   public record Draft(String title, String body, List<NoShow> rows) {}
 
-  /** The 通报 of the no-shows the staff's filters find (staff only; refused when none or too many). */
+  /**
+   * The 通报 of the no-shows the staff's filters find (staff only; refused when none or too many).
+   */
   @Transactional(readOnly = true)
   public Draft compile(CurrentUser staff, NoShowQuery q) {
     if (!staff.is(Role.STAFF) || staff.instituteCode() == null) {
@@ -119,7 +121,9 @@ public class NoShowBulletin {
 
   /** A text with every Markdown special character escaped. */
   static String escape(@Nullable String text) {
-    return text == null ? "" : SPECIAL.matcher(text).replaceAll(Matcher.quoteReplacement("\\") + "$1");
+    return text == null
+        ? ""
+        : SPECIAL.matcher(text).replaceAll(Matcher.quoteReplacement("\\") + "$1");
   }
 
   private String text(String key, Object... args) {

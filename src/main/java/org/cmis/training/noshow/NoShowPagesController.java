@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The no-show pages (F5.3): 未到人员通报 for staff ({@code /manage/no-shows}: their institute's
- * no-shows filtered by period, firm and class, the 通报 preview and its publication), and 未到人员 for
- * a firm (its people) and a member (itself) on {@code /no-shows}. A filter that is not a date or an
- * id answers 400 and a period ending before it starts 422, each with the field marked; a page number
- * that is not one shows page 1, as on every list page.
+ * The no-show pages (F5.3): 未到人员通报 for staff ({@code /manage/no-shows}: their institute's no-shows
+ * filtered by period, firm and class, the 通报 preview and its publication), and 未到人员 for a firm (its
+ * people) and a member (itself) on {@code /no-shows}. A filter that is not a date or an id answers
+ * 400 and a period ending before it starts 422, each with the field marked; a page number that is
+ * not one shows page 1, as on every list page.
  */
 @Controller
 class NoShowPagesController {

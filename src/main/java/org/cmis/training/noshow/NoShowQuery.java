@@ -56,7 +56,8 @@ public record NoShowQuery(
       }
     }
     if (!malformed.isEmpty()) {
-      throw new CmisException(ErrorCode.MALFORMED_REQUEST, "error.MALFORMED_REQUEST", malformed, null);
+      throw new CmisException(
+          ErrorCode.MALFORMED_REQUEST, "error.MALFORMED_REQUEST", malformed, null);
     }
     if (f != null && t != null && t.isBefore(f)) {
       throw CmisException.validation(List.of(new FieldError("to", "noshows.filter.to.beforeFrom")));

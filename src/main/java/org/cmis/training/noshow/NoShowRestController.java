@@ -39,8 +39,8 @@ class NoShowRestController {
       @Parameter(description = "the people of one firm (outside the caller's scope: 403)")
           @RequestParam(required = false)
           @Nullable String firmNo,
-      @Parameter(description = "one class") @RequestParam(required = false) @Nullable
-          String classId,
+      @Parameter(description = "one class") @RequestParam(required = false)
+          @Nullable String classId,
       @RequestParam(defaultValue = "1") int page,
       @RequestParam(defaultValue = "20") int size) {
     Paging paging = new Paging(page, size);

@@ -53,7 +53,8 @@ class NoShowApiTest {
         .extractingPath("$.items[0].trainingEnd")
         .isEqualTo(ended.end().toString());
     String from = ended.end().toString();
-    assertThat(get(staff, "/api/v1/no-shows?classId=" + ended.id() + "&from=" + from + "&to=" + from))
+    assertThat(
+            get(staff, "/api/v1/no-shows?classId=" + ended.id() + "&from=" + from + "&to=" + from))
         .bodyJson()
         .extractingPath("$.total")
         .isEqualTo(1);

@@ -49,7 +49,9 @@ class NoShowPagesTest {
     assertThat(staff.get("/manage/no-shows?from=" + day + "&to=" + day + "&classId=" + ended.id()))
         .bodyText()
         .contains(firm.memberNo(1));
-    assertThat(staff.get("/manage/no-shows?classId=" + ended.id() + "&from=" + ended.end().plusDays(1)))
+    assertThat(
+            staff.get(
+                "/manage/no-shows?classId=" + ended.id() + "&from=" + ended.end().plusDays(1)))
         .bodyText()
         .contains("暂无未到人员")
         .doesNotContain(firm.memberNo(1));

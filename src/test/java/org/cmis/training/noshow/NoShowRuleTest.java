@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The no-show rule (F5.3) on the real PostgreSQL, one condition at a time; the list's scope (another
- * institute's staff, another firm, another member: nothing leaked; a foreign firm filter refused);
- * and the 通报: one published notice naming exactly the rows.
+ * The no-show rule (F5.3) on the real PostgreSQL, one condition at a time; the list's scope
+ * (another institute's staff, another firm, another member: nothing leaked; a foreign firm filter
+ * refused); and the 通报: one published notice naming exactly the rows.
  */
 @IntegrationTest
 class NoShowRuleTest {
@@ -158,7 +158,9 @@ class NoShowRuleTest {
             CmisException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-              assertThat(e.errors()).extracting(f -> f.message()).contains("noshows.bulletin.empty");
+              assertThat(e.errors())
+                  .extracting(f -> f.message())
+                  .contains("noshows.bulletin.empty");
             });
     assertThatThrownBy(() -> bulletin.publish(firm.principal(), NoShowQuery.none(), "127.0.0.1"))
         .isInstanceOfSatisfying(

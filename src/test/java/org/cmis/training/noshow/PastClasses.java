@@ -31,7 +31,9 @@ class PastClasses {
     return LocalDate.now(clock);
   }
 
-  /** A published class of the institute whose training ended {@code daysAgo} days ago (0: today). */
+  /**
+   * A published class of the institute whose training ended {@code daysAgo} days ago (0: today).
+   */
   TrainingClassRow ended(String institute, int daysAgo, String name) {
     LocalDate end = today().minusDays(daysAgo);
     LocalDate start = end.minusDays(1);
@@ -69,7 +71,8 @@ class PastClasses {
       @Nullable String attendance,
       boolean declared) {
     TestFirms.Person p = firm.cpa(cpa);
-    OffsetDateTime at = c.start().minusDays(15).atTime(10, 0).atZone(clock.getZone()).toOffsetDateTime();
+    OffsetDateTime at =
+        c.start().minusDays(15).atTime(10, 0).atZone(clock.getZone()).toOffsetDateTime();
     long id =
         jdbc.sql(
                 "insert into registration (class_id, member_no, name, firm_no, status, channel,"
