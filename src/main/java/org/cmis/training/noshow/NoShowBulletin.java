@@ -86,6 +86,9 @@ public class NoShowBulletin {
   }
 
   String title(NoShowQuery q) {
+    if (q.from() != null && q.from().equals(q.to())) {
+      return text("noshows.bulletin.title.day", q.from());
+    }
     if (q.from() != null && q.to() != null) {
       return text("noshows.bulletin.title.period", q.from(), q.to());
     }

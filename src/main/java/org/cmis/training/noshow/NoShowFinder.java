@@ -15,6 +15,7 @@ import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -182,7 +183,7 @@ public class NoShowFinder {
       long id,
       String memberNo,
       String name,
-      @org.jspecify.annotations.Nullable String firmNo,
+      @Nullable String firmNo,
       long classId,
       String classCode,
       String className,

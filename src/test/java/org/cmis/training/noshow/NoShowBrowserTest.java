@@ -48,7 +48,7 @@ class NoShowBrowserTest {
     browser.screenshot("noshows-list");
 
     browser.submit(By.cssSelector("[data-test=compile]"));
-    String title = "关于 " + day + " 至 " + day + " 结束的培训班未到人员的通报";
+    String title = "关于 " + day + " 结束的培训班未到人员的通报";
     assertThat(browser.text(By.cssSelector("[data-test=bulletin-title]"))).isEqualTo(title);
     assertThat(browser.text(By.cssSelector("[data-test=bulletin-body]")))
         .contains(firm.memberNo(1), firm.memberNo(2), firm.name(), "共 2 人。");
