@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.cmis.demo.DemoClasses.DemoClass;
@@ -385,7 +386,7 @@ public class DemoDataLoader implements ApplicationRunner {
             e.hours(),
             e.ethics(),
             e.ethics().signum() > 0 ? withEthics : plain,
-            e.instituteCode().toLowerCase(java.util.Locale.ROOT) + "-staff"
+            e.instituteCode().toLowerCase(Locale.ROOT) + "-staff"
           });
     }
     return posted + rows(jdbc.batchUpdate(INSERT_MANUAL_ENTRY, manual, MANUAL_ENTRY_TYPES));

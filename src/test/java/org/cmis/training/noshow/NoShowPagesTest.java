@@ -102,6 +102,13 @@ class NoShowPagesTest {
   }
 
   @Test
+  void thePageSpeaksEnglishToo() {
+    MvcTestResult page = staff.get("/manage/no-shows?lang=en&classId=" + ended.id());
+    assertThat(page).hasStatusOk();
+    assertThat(page).bodyText().contains("Compile report", "CPA number", firm.memberNo(1));
+  }
+
+  @Test
   void aFirmAndAMemberSeeTheirOwnOnly() {
     WebSession own = new WebSession(mvc);
     own.signIn("FIRM", firm.firmNo(), TestFirms.PASSWORD);
@@ -120,6 +127,9 @@ class NoShowPagesTest {
     WebSession member = new WebSession(mvc);
     member.signIn("MEMBER", firm.memberNo(1), TestFirms.PASSWORD);
     assertThat(member.get("/no-shows")).bodyText().contains(firm.memberNo(1), ended.name());
+    assertThat(member.get("/")).bodyText().contains("href=\"/no-shows\"");
+    assertThat(own.get("/")).bodyText().contains("href=\"/no-shows\"");
+    assertThat(staff.get("/")).bodyText().contains("href=\"/manage/no-shows\"");
     WebSession attended = new WebSession(mvc);
     attended.signIn("MEMBER", firm.memberNo(2), TestFirms.PASSWORD);
     assertThat(attended.get("/no-shows")).bodyText().contains("暂无未到人员");
