@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The demo training classes (API.md, Demo data): classes of SZ and BJ in every status, including
  * one 三院 external class, for the current year, with their dates set relative to the day the demo
- * data is loaded, and a few registrations in one open class. Pure: no database. Every date is kept
+ * data is loaded, a few registrations in one open class, and the attended, absent and declared
+ * registrations of four past classes ({@link DemoHours}). Pure: no database. Every date is kept
  * inside the current year (a date that would fall outside is clamped to 1 January or 31 December),
  * so on the first and the last day of a year a class may show a neighbouring status. The Chinese
  * texts live in {@code demo/classes.properties}.
@@ -51,8 +52,23 @@ public final class DemoClasses {
       boolean cancelled,
       @Nullable String cancelReason) {}
 
-  /** A demo registration of a demo member in the class with the given key. */
-  public record DemoRegistration(String classKey, String memberNo, String status, String channel) {}
+  /**
+   * A demo registration of a demo member in the class with the given key; {@code attendance} is
+   * ATTENDED, ABSENT or null (not recorded), {@code declared} whether it declared non-attendance.
+   */
+  public record DemoRegistration(
+      String classKey,
+      String memberNo,
+      String status,
+      String channel,
+      @Nullable String attendance,
+      boolean declared) {
+
+    /** A registration without attendance and declaration. */
+    public DemoRegistration(String classKey, String memberNo, String status, String channel) {
+      this(classKey, memberNo, status, channel, null, false);
+    }
+  }
 
   /** What differs between the demo classes, besides their texts; offsets are days from today. */
   private record Spec(
@@ -348,6 +364,74 @@ public final class DemoClasses {
               false,
               false),
           new Spec(
+              "sz-past-audit",
+              "SZ",
+              "FINISHED",
+              -110,
+              -95,
+              -80,
+              -78,
+              List.of(CPA),
+              "ON_SITE",
+              "24",
+              "2",
+              "0",
+              300,
+              350,
+              false,
+              false),
+          new Spec(
+              "sz-past-ethics",
+              "SZ",
+              "FINISHED",
+              -90,
+              -70,
+              -60,
+              -59,
+              List.of(CPA),
+              "ON_SITE",
+              "16",
+              "4",
+              "0",
+              300,
+              350,
+              false,
+              false),
+          new Spec(
+              "bj-past-audit",
+              "BJ",
+              "FINISHED",
+              -100,
+              -85,
+              -75,
+              -73,
+              List.of(CPA),
+              "ON_SITE",
+              "24",
+              "2",
+              "0",
+              150,
+              180,
+              false,
+              false),
+          new Spec(
+              "bj-past-ethics",
+              "BJ",
+              "FINISHED",
+              -85,
+              -66,
+              -55,
+              -54,
+              List.of(CPA),
+              "ON_SITE",
+              "16",
+              "4",
+              "0",
+              150,
+              180,
+              false,
+              false),
+          new Spec(
               "bj-cancelled",
               "BJ",
               "CANCELLED",
@@ -430,13 +514,20 @@ public final class DemoClasses {
     return classes;
   }
 
-  /** The demo registrations. */
+  /** The demo registrations: those of the open class, then those of the past ones (DemoHours). */
   public static List<DemoRegistration> registrations() {
-    return REGISTRATIONS;
+    List<DemoRegistration> all = new ArrayList<>(REGISTRATIONS);
+    all.addAll(DemoHours.registrations());
+    return List.copyOf(all);
   }
 
   private static LocalDate clamp(LocalDate date, LocalDate from, LocalDate to) {
     return date.isBefore(from) ? from : date.isAfter(to) ? to : date;
+  }
+
+  /** A text of {@code demo/classes.properties}. */
+  static String text(String key) {
+    return text(loadTexts(), key);
   }
 
   private static String text(Properties texts, String key) {

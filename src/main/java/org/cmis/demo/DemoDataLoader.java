@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.cmis.demo.DemoClasses.DemoClass;
@@ -113,8 +114,35 @@ public class DemoDataLoader implements ApplicationRunner {
 
   private static final String INSERT_REGISTRATION =
       "insert into registration (class_id, member_no, name, firm_no, status, channel, mobile,"
-          + " email, registered_at, decided_at, created_by)"
-          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " email, registered_at, decided_at, created_by, attendance, hours_granted,"
+          + " non_attendance_reason, non_attendance_at)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * The ledger entry of every attended demo registration, as credits posts one on attendance
+   * (category TRAINING, source REGISTRATION and its id, the class's year, hours and name, dated its
+   * last training day), in one statement; the insert trigger keeps hour_total.
+   */
+  private static final String POST_ATTENDED =
+      "insert into hour_entry (member_no, year, entry_date, hours, ethics_hours, category, source,"
+          + " source_id, note, created_by)"
+          + " select r.member_no, c.year, c.training_end, c.hours, c.ethics_hours, 'TRAINING',"
+          + " 'REGISTRATION', r.id, c.name, lower(c.institute_code) || '-staff'"
+          + " from registration r join training_class c on c.id = r.class_id"
+          + " where r.attendance = 'ATTENDED' order by r.id";
+
+  private static final String INSERT_MANUAL_ENTRY =
+      "insert into hour_entry (member_no, year, entry_date, hours, ethics_hours, category, source,"
+          + " note, created_by) values (?, ?, ?, ?, ?, 'EXTERNAL', 'MANUAL', ?, ?)";
+  private static final int[] MANUAL_ENTRY_TYPES = {
+    Types.VARCHAR,
+    Types.INTEGER,
+    Types.DATE,
+    Types.NUMERIC,
+    Types.NUMERIC,
+    Types.VARCHAR,
+    Types.VARCHAR
+  };
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -224,16 +252,18 @@ public class DemoDataLoader implements ApplicationRunner {
     int accountsInserted = rows(jdbc.batchUpdate(INSERT_ACCOUNT, accounts, ACCOUNT_TYPES));
 
     int classesInserted = insertClasses(data);
+    int entriesInserted = insertHours();
 
     log.info(
         "Demo data set loaded in {} ms: {} institutes, {} firms, {} members, {} accounts,"
-            + " {} classes",
+            + " {} classes, {} hour entries",
         (System.nanoTime() - start) / 1_000_000,
         institutesInserted,
         firmsInserted,
         membersInserted,
         accountsInserted,
-        classesInserted);
+        classesInserted,
+        entriesInserted);
     return true;
   }
 
@@ -250,6 +280,7 @@ public class DemoDataLoader implements ApplicationRunner {
     }
     List<DemoRegistration> registrations = DemoClasses.registrations();
     List<DemoClass> classes = DemoClasses.on(today);
+    String declarationReason = DemoClasses.text("declaration.reason");
     for (DemoClass c : classes) {
       List<DemoRegistration> own =
           registrations.stream().filter(r -> r.classKey().equals(c.key())).toList();
@@ -289,13 +320,20 @@ public class DemoDataLoader implements ApplicationRunner {
               c.cancelReason());
       List<Object[]> rows = new ArrayList<>();
       int minutes = own.size() * 10;
+      // A past class's people registered while its registration was open, from its first day on.
+      boolean past = date(in.trainingEnd()).isBefore(today);
+      OffsetDateTime opened =
+          date(in.registrationStart()).atTime(9, 0).atZone(clock.getZone()).toOffsetDateTime();
+      int index = 0;
       for (DemoRegistration r : own) {
         Member m = members.get(r.memberNo());
         if (m == null) {
           throw new IllegalStateException("Demo member " + r.memberNo() + " does not exist");
         }
-        OffsetDateTime registeredAt = now.minusMinutes(minutes);
+        OffsetDateTime registeredAt =
+            past ? opened.plusMinutes(10L * index++) : now.minusMinutes(minutes);
         minutes -= 10;
+        boolean attended = "ATTENDED".equals(r.attendance());
         rows.add(
             new Object[] {
               id,
@@ -308,12 +346,50 @@ public class DemoDataLoader implements ApplicationRunner {
               m.email(),
               registeredAt,
               r.status().equals("CONFIRMED") ? registeredAt.plusMinutes(5) : null,
-              r.channel().equals("SELF") ? m.memberNo() : m.firmNo()
+              r.channel().equals("SELF") ? m.memberNo() : m.firmNo(),
+              r.attendance(),
+              attended ? in.hours() : null,
+              r.declared() ? declarationReason : null,
+              r.declared()
+                  ? date(in.cancellationDeadline())
+                      .atTime(20, 0)
+                      .atZone(clock.getZone())
+                      .toOffsetDateTime()
+                  : null
             });
       }
       jdbc.batchUpdate(INSERT_REGISTRATION, rows);
     }
     return classes.size();
+  }
+
+  /**
+   * The ledger entries of the demo set: one per attended registration, and the manual EXTERNAL
+   * entries of {@link DemoHours}, dated the current year's first past class day (or 1 January).
+   */
+  private int insertHours() {
+    int posted = jdbc.update(POST_ATTENDED);
+    LocalDate today = LocalDate.now(clock);
+    LocalDate dated = today.minusDays(40);
+    if (dated.getYear() != today.getYear()) {
+      dated = LocalDate.of(today.getYear(), 1, 1);
+    }
+    String withEthics = DemoClasses.text("manual.note");
+    String plain = DemoClasses.text("manual.note.plain");
+    List<Object[]> manual = new ArrayList<>();
+    for (DemoHours.ManualEntry e : DemoHours.manualEntries()) {
+      manual.add(
+          new Object[] {
+            e.memberNo(),
+            today.getYear(),
+            dated,
+            e.hours(),
+            e.ethics(),
+            e.ethics().signum() > 0 ? withEthics : plain,
+            e.instituteCode().toLowerCase(Locale.ROOT) + "-staff"
+          });
+    }
+    return posted + rows(jdbc.batchUpdate(INSERT_MANUAL_ENTRY, manual, MANUAL_ENTRY_TYPES));
   }
 
   private static LocalDate date(@Nullable String isoDate) {

@@ -66,6 +66,7 @@ class DemoDataLoaderTest {
             "classpath:db/migration/notification",
             "classpath:db/migration/training",
             "classpath:db/migration/web",
+            "classpath:db/migration/credits",
             "classpath:db/migration/demo")
         .load()
         .migrate();
@@ -216,13 +217,106 @@ class DemoDataLoaderTest {
             "select registered_count, confirmed_count, "
                 + STATUS
                 + " as status"
-                + " from training_class c where registered_count > 0");
+                + " from training_class c where registered_count > 0 and "
+                + STATUS
+                + " <> 'FINISHED'");
     assertThat(withPeople.get("status")).isEqualTo("OPEN");
     assertThat((Integer) withPeople.get("registered_count"))
         .isGreaterThan((Integer) withPeople.get("confirmed_count"));
     assertThat((Integer) withPeople.get("confirmed_count")).isPositive();
     assertThat(jdbc.queryForList("select distinct status from registration", String.class))
         .containsExactlyInAnyOrder("PENDING", "CONFIRMED");
+  }
+
+  @Test
+  @Order(3)
+  void everyFirmHasPeopleCompliantAndPeopleShortAndTheTotalsAreTheSumsOfTheEntries() {
+    loader.load();
+    // Per firm, the members with at least 40 hours and 4 of ethics in 2026 (sums of the entries).
+    List<Map<String, Object>> firms =
+        jdbc.queryForList(
+            "select f.firm_no,"
+                + " count(*) filter (where coalesce(h.hours, 0) >= 40"
+                + " and coalesce(h.ethics, 0) >= 4) as compliant,"
+                + " count(*) filter (where coalesce(h.hours, 0) < 40"
+                + " or coalesce(h.ethics, 0) < 4) as short"
+                + " from member m join firm f on f.id = m.firm_id"
+                + " left join (select member_no, sum(hours) as hours, sum(ethics_hours) as ethics"
+                + " from hour_entry where year = 2026 group by member_no) h"
+                + " on h.member_no = m.member_no"
+                + " where m.category = 'PRACTISING_CPA' group by f.firm_no");
+    assertThat(firms).hasSize(25);
+    assertThat(firms)
+        .allSatisfy(
+            f -> {
+              assertThat(((Number) f.get("compliant")).intValue())
+                  .as("compliant in " + f.get("firm_no"))
+                  .isEqualTo(DemoHours.COMPLIANT.size());
+              assertThat(((Number) f.get("short")).intValue())
+                  .as("short in " + f.get("firm_no"))
+                  .isEqualTo(50 - DemoHours.COMPLIANT.size());
+            });
+    // Some short people have hours, short of the total or of ethics.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from (select member_no from hour_entry where year = 2026"
+                    + " group by member_no having sum(hours) >= 40 and sum(ethics_hours) < 4) x",
+                Integer.class))
+        .isEqualTo(25);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from (select member_no from hour_entry where year = 2026"
+                    + " group by member_no having sum(hours) < 40) x",
+                Integer.class))
+        .isEqualTo(25 * 8);
+    // hour_total is the sum of the entries, per member, year and category.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from (select member_no, year, category, sum(hours) as hours,"
+                    + " sum(ethics_hours) as ethics from hour_entry"
+                    + " group by member_no, year, category) e"
+                    + " full join hour_total t using (member_no, year, category)"
+                    + " where t.hours is distinct from e.hours"
+                    + " or t.ethics_hours is distinct from e.ethics",
+                Integer.class))
+        .isZero();
+    // One TRAINING entry per attended registration, with its class's hours, year and last day.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from registration r join training_class c on c.id = r.class_id"
+                    + " where r.attendance = 'ATTENDED' and not exists (select 1 from hour_entry e"
+                    + " where e.source = 'REGISTRATION' and e.source_id = r.id"
+                    + " and e.category = 'TRAINING' and e.hours = c.hours"
+                    + " and e.ethics_hours = c.ethics_hours and e.year = c.year"
+                    + " and e.entry_date = c.training_end and e.note = c.name)",
+                Integer.class))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from hour_entry where source = 'REGISTRATION'", Integer.class))
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select count(*) from registration where attendance = 'ATTENDED'", Integer.class));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from hour_entry where source = 'MANUAL' and category = 'EXTERNAL'"
+                    + " and note like '三院%'",
+                Integer.class))
+        .isEqualTo(25 * 3);
+    // The no-shows: confirmed, absent, not declared, in a class that has ended.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from registration r join training_class c on c.id = r.class_id"
+                    + " where c.training_end < date '2026-06-15' and r.status = 'CONFIRMED'"
+                    + " and r.attendance = 'ABSENT' and r.non_attendance_reason is null",
+                Integer.class))
+        .isEqualTo(25 * DemoHours.NO_SHOWS.size());
+    // The people tests name (serials 1 to 20 of each firm) have no hours.
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from hour_entry where right(member_no, 4)::int <= 20",
+                Integer.class))
+        .isZero();
   }
 
   private static Map<String, Integer> counts() {
