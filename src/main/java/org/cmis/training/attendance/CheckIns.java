@@ -132,7 +132,11 @@ public class CheckIns {
 
   /** The class of a session. */
   TrainingClass classOf(CheckInSession s) {
-    return classes.find(s.classId()).orElseThrow(Attendance::notFound);
+    return classOf(s.classId());
+  }
+
+  TrainingClass classOf(long classId) {
+    return classes.find(classId).orElseThrow(Attendance::notFound);
   }
 
   private Result checkIn(String memberNo, CheckInSession s, OffsetDateTime now) {
