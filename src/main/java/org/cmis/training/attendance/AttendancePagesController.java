@@ -1,7 +1,6 @@
 package org.cmis.training.attendance;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +143,9 @@ class AttendancePagesController {
         results.stream().filter(r -> r.outcome() == Attendance.Outcome.UNCHANGED).count();
     long refused = results.size() - changed - unchanged;
     String summary =
-        text(attended.equals("true") ? "attendance.result.attended" : "attendance.result.absent", changed)
+        text(
+                attended.equals("true") ? "attendance.result.attended" : "attendance.result.absent",
+                changed)
             + (unchanged > 0 ? text("attendance.result.unchanged", unchanged) : "")
             + (refused > 0 ? text("attendance.result.refused", refused) : "");
     redirect.addFlashAttribute("markResult", summary);
@@ -169,5 +170,4 @@ class AttendancePagesController {
   private String text(String key, Object... args) {
     return messages.getMessage(key, args, LocaleContextHolder.getLocale());
   }
-
 }

@@ -10,7 +10,6 @@ import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.web.QrCodes;
 import org.cmis.training.catalog.TrainingClass;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 签到 pages (F5.1): staff open and close a class's check-in sessions and show one on a projector (the
- * code big, the QR code of its link); a member types the code at {@code /check-in} or opens the QR
- * link {@code /check-in/{token}} (signed in first) and confirms. Refusals are shown in the page with
- * the HTTP status of the API's code.
+ * 签到 pages (F5.1): staff open and close a class's check-in sessions and show one on a projector
+ * (the code big, the QR code of its link); a member types the code at {@code /check-in} or opens
+ * the QR link {@code /check-in/{token}} (signed in first) and confirms. Refusals are shown in the
+ * page with the HTTP status of the API's code.
  */
 @Controller
 class CheckInPagesController {
@@ -49,7 +48,8 @@ class CheckInPagesController {
 
   @GetMapping("/manage/attendance/classes/{id}/check-in")
   @PreAuthorize("hasRole('STAFF')")
-  String sessionsPage(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+  String sessionsPage(
+      @AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
     TrainingClass c = attendance.organised(user, id);
     return renderSessions(user, c, model);
   }
@@ -215,5 +215,4 @@ class CheckInPagesController {
     }
     return e.getMessage() == null ? e.code().titleKey() : e.getMessage();
   }
-
 }

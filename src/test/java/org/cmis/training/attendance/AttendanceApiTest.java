@@ -148,7 +148,11 @@ class AttendanceApiTest {
         .extractingPath("$.code")
         .isEqualTo("MALFORMED_REQUEST");
     MvcTestResult missing = sz.post(uri(id), "{}");
-    assertThat(missing).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("VALIDATION_FAILED");
+    assertThat(missing)
+        .hasStatus(422)
+        .bodyJson()
+        .extractingPath("$.code")
+        .isEqualTo("VALIDATION_FAILED");
     assertThat(missing).bodyJson().extractingPath("$.errors[0].field").isEqualTo("attended");
     assertThat(sz.post(uri(id), "{\"attended\": null}")).hasStatus(422);
     assertThat(

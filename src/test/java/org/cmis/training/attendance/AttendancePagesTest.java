@@ -13,9 +13,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * 考勤管理 and 签到 through the pages (F5.1): the overview with counts, filters, ticking and 出勤 /
- * 缺勤 with the flash, opening a session and its projector page, a member's code and QR link, and
- * everybody else refused.
+ * 考勤管理 and 签到 through the pages (F5.1): the overview with counts, filters, ticking and 出勤 / 缺勤 with
+ * the flash, opening a session and its projector page, a member's code and QR link, and everybody
+ * else refused.
  */
 @IntegrationTest
 class AttendancePagesTest {
@@ -124,7 +124,9 @@ class AttendancePagesTest {
     assertThat(foreign).hasStatus(404);
     assertThat(body(foreign)).doesNotContain(s.firm().cpa(1).name());
     assertThat(body(bj.get("/manage/attendance"))).doesNotContain(s.c().name());
-    assertThat(bj.post(page + "/mark", "ids", s.registrationIds().get(0).toString(), "attended", "true"))
+    assertThat(
+            bj.post(
+                page + "/mark", "ids", s.registrationIds().get(0).toString(), "attended", "true"))
         .hasStatus(404);
     assertThat(bj.get(page + "/check-in")).hasStatus(404);
     assertThat(bj.post(page + "/check-in")).hasStatus(404);
@@ -133,7 +135,9 @@ class AttendancePagesTest {
     assertThat(firm.get(page)).hasStatus(403);
     assertThat(firm.get("/manage/attendance")).hasStatus(403);
     WebSession member = as("MEMBER", s.firm().memberNo(1));
-    assertThat(member.post(page + "/mark", "ids", s.registrationIds().get(0).toString(), "attended", "true"))
+    assertThat(
+            member.post(
+                page + "/mark", "ids", s.registrationIds().get(0).toString(), "attended", "true"))
         .hasStatus(403);
     assertThat(started.attendance(s.registrationIds().get(0))).isEmpty();
   }
@@ -171,7 +175,8 @@ class AttendancePagesTest {
 
     WebSession member = as("MEMBER", s.firm().memberNo(1));
     assertThat(body(member.get("/"))).contains("href=\"/check-in\"");
-    MvcTestResult wrong = member.post("/check-in", "code", code.equals("000000") ? "000001" : "000000");
+    MvcTestResult wrong =
+        member.post("/check-in", "code", code.equals("000000") ? "000001" : "000000");
     assertThat(wrong.getResponse().getStatus()).isIn(409, 422);
     assertThat(body(member.get("/check-in"))).contains("签到码");
     MvcTestResult done = member.post("/check-in", "code", code);
