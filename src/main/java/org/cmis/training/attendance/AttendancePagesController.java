@@ -1,9 +1,11 @@
 package org.cmis.training.attendance;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cmis.membership.FirmDirectory;
 import org.cmis.shared.CmisException;
@@ -84,7 +86,7 @@ class AttendancePagesController {
     List<Registration> rows = repository.confirmed(id, who, firmText, st, named);
     Map<Long, List<CheckInRepository.CheckIn>> days = new HashMap<>();
     for (CheckInRepository.CheckIn ci : checkIns.ofClassRegistrations(id)) {
-      days.computeIfAbsent(ci.registrationId(), k -> new java.util.ArrayList<>()).add(ci);
+      days.computeIfAbsent(ci.registrationId(), k -> new ArrayList<>()).add(ci);
     }
     model.addAttribute("c", c);
     model.addAttribute("counts", repository.counts(id));
@@ -112,9 +114,9 @@ class AttendancePagesController {
     attendance.organised(user, id);
     String back =
         UriComponentsBuilder.fromPath("/manage/attendance/classes/{id}")
-            .queryParamIfPresent("q", java.util.Optional.of(q).filter(s -> !s.isBlank()))
-            .queryParamIfPresent("firm", java.util.Optional.of(firm).filter(s -> !s.isBlank()))
-            .queryParamIfPresent("state", java.util.Optional.of(state).filter(s -> !s.isBlank()))
+            .queryParamIfPresent("q", Optional.of(q).filter(s -> !s.isBlank()))
+            .queryParamIfPresent("firm", Optional.of(firm).filter(s -> !s.isBlank()))
+            .queryParamIfPresent("state", Optional.of(state).filter(s -> !s.isBlank()))
             .buildAndExpand(id)
             .encode()
             .toUriString();

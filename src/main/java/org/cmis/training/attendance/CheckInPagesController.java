@@ -8,6 +8,7 @@ import java.util.List;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
+import org.cmis.shared.FieldError;
 import org.cmis.shared.web.QrCodes;
 import org.cmis.training.catalog.TrainingClass;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,17 +88,14 @@ class CheckInPagesController {
     try {
       if (!errors.isEmpty()) {
         throw CmisException.validation(
-            errors.stream()
-                .map(f -> new org.cmis.shared.FieldError(f, "checkin.page.error." + f))
-                .toList());
+            errors.stream().map(f -> new FieldError(f, "checkin.page.error." + f)).toList());
       }
       long session = sessions.open(user, id, d, length, late);
       return "redirect:/manage/attendance/check-in/" + session;
     } catch (CmisException e) {
       response.setStatus(e.code().status());
       model.addAttribute("openError", messageKey(e));
-      model.addAttribute(
-          "errorFields", e.errors().stream().map(org.cmis.shared.FieldError::field).toList());
+      model.addAttribute("errorFields", e.errors().stream().map(FieldError::field).toList());
       model.addAttribute("typedMinutes", minutes);
       model.addAttribute("typedLate", lateAfterMinutes);
       return renderSessions(user, c, model);

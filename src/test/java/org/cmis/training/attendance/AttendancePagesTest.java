@@ -195,7 +195,11 @@ class AttendancePagesTest {
     assertThat(day2).hasStatus3xxRedirection();
     assertThat(second).isNotNull();
     WebSession anonymous = new WebSession(mvc);
-    assertThat(anonymous.get("/check-in/" + token2)).hasStatus3xxRedirection();
+    MvcTestResult signInFirst = anonymous.get("/check-in/" + token2);
+    assertThat(signInFirst).hasStatus3xxRedirection();
+    assertThat(signInFirst.getResponse().getRedirectedUrl())
+        .startsWith("/login")
+        .contains("%2Fcheck-in%2F" + token2);
     assertThat(body(member.get("/check-in/" + token2))).contains("确认签到", s.c().name());
     MvcTestResult confirmed = member.post("/check-in/" + token2);
     assertThat(confirmed).hasStatusOk();
