@@ -25,12 +25,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records attendance (F5.1): staff of the organiser mark CONFIRMED registrations attended or absent,
- * one or many, and a member's self check-in marks its registration attended once every training day
- * is checked in. {@link Registration#markAttendance} decides; {@link AttendanceRepository#apply}
- * writes every registration of a request in one conditional update; one {@link AttendanceRecorded}
- * (and one audit entry) is published per row that actually changed, in the same transaction, so the
- * same value twice publishes nothing and racing writers publish exactly one event per change.
+ * Records attendance (F5.1): staff of the organiser mark CONFIRMED registrations attended or
+ * absent, one or many, and a member's self check-in marks its registration attended once every
+ * training day is checked in. {@link Registration#markAttendance} decides; {@link
+ * AttendanceRepository#apply} writes every registration of a request in one conditional update; one
+ * {@link AttendanceRecorded} (and one audit entry) is published per row that actually changed, in
+ * the same transaction, so the same value twice publishes nothing and racing writers publish
+ * exactly one event per change.
  */
 @Service
 public class Attendance {
@@ -94,8 +95,7 @@ public class Attendance {
    * the class-level refusals apply to the whole request; each registration then gets its outcome.
    */
   @Transactional
-  public List<Result> markMany(
-      CurrentUser staff, long classId, List<Long> ids, boolean attended) {
+  public List<Result> markMany(CurrentUser staff, long classId, List<Long> ids, boolean attended) {
     requireStaff(staff);
     TrainingClass c = organised(staff, classId);
     if (today().isBefore(c.trainingStart())) {

@@ -32,8 +32,8 @@ class AttendanceRepository {
   /**
    * Writes the attendance of the given registrations of a class that are CONFIRMED and hold another
    * value, in one statement: rows locked in id order (two bulk marks never deadlock), each
-   * re-checked after a concurrent writer committed. Answers the rows that changed; the others
-   * (same value, not confirmed, not of the class) are untouched. Absent grants 0 hours.
+   * re-checked after a concurrent writer committed. Answers the rows that changed; the others (same
+   * value, not confirmed, not of the class) are untouched. Absent grants 0 hours.
    */
   List<Changed> apply(long classId, List<Long> ids, boolean attended, BigDecimal hours) {
     if (ids.isEmpty()) {

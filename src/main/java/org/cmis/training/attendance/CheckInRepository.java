@@ -223,7 +223,8 @@ class CheckInRepository {
    * session order); answers the smallest count after it.
    */
   int countFailure(List<Long> sessionIds, String memberNo, OffsetDateTime now) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "insert into check_in_attempt as a (session_id, member_no, failures, last_at)"
                 + " select s, :member, 1, :now from unnest(cast(:sessions as bigint[])) as s"
                 + " order by s"

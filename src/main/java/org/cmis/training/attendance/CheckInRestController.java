@@ -27,7 +27,8 @@ class CheckInRestController {
   record CodeBody(@Nullable String code) {}
 
   /** The answer: {@code {registrationId, classId, day, late, attended}}. */
-  record CheckInView(long registrationId, long classId, LocalDate day, boolean late, boolean attended) {}
+  record CheckInView(
+      long registrationId, long classId, LocalDate day, boolean late, boolean attended) {}
 
   @PostMapping("/api/v1/check-ins")
   @Operation(

@@ -20,12 +20,12 @@ record CheckInSession(
     int checkedIn) {
 
   /** Whether it takes check-ins at the given instant. */
-  boolean openAt(OffsetDateTime now) {
+  public boolean openAt(OffsetDateTime now) {
     return !now.isBefore(opensAt) && now.isBefore(closesAt);
   }
 
   /** Whether a check-in at the given instant is late. */
-  boolean lateAt(OffsetDateTime now) {
+  public boolean lateAt(OffsetDateTime now) {
     return now.isAfter(opensAt.plusMinutes(lateAfterMinutes));
   }
 }

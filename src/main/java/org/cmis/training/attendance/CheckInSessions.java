@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff of the organiser open and close check-in sessions (签到场次, F5.1), one training day each: a
- * 6-digit code from {@link SecureRandom} not used by any session open now (checked under an advisory
- * lock, so two openings never share one), a random link token of 32 characters for the QR code, open
- * from now for the chosen minutes, late after {@code cmis.attendance.late-after-minutes} (15) unless
- * the session says otherwise. A new session of a day closes the day's open one.
+ * 6-digit code from {@link SecureRandom} not used by any session open now (checked under an
+ * advisory lock, so two openings never share one), a random link token of 32 characters for the QR
+ * code, open from now for the chosen minutes, late after {@code cmis.attendance.late-after-minutes}
+ * (15) unless the session says otherwise. A new session of a day closes the day's open one.
  */
 @Service
 public class CheckInSessions {

@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A member checks itself in (自助签到, F5.1) with a session's 6-digit code or its QR link: on time or
  * late, once per training day. The code is looked up among the open sessions of the classes the
- * member is CONFIRMED in; a code that is not one of them is a wrong try counted in PostgreSQL against
- * each of those sessions (at most {@link #MAX_WRONG} per member and session, then 429), and the
- * answer tells why: another class's code (NOT_ELIGIBLE), a closed session (CHECK_IN_CLOSED), no
- * session of its own open (CHECK_IN_CLOSED) or simply a wrong code (422 on {@code code}). When every
- * training day of the registration is checked in, it becomes ATTENDED through {@link Attendance}
- * (one event). The check-in transaction locks the registration row first, so two check-ins of one
- * registration see each other's days.
+ * member is CONFIRMED in; a code that is not one of them is a wrong try counted in PostgreSQL
+ * against each of those sessions (at most {@link #MAX_WRONG} per member and session, then 429), and
+ * the answer tells why: another class's code (NOT_ELIGIBLE), a closed session (CHECK_IN_CLOSED), no
+ * session of its own open (CHECK_IN_CLOSED) or simply a wrong code (422 on {@code code}). When
+ * every training day of the registration is checked in, it becomes ATTENDED through {@link
+ * Attendance} (one event). The check-in transaction locks the registration row first, so two
+ * check-ins of one registration see each other's days.
  */
 @Service
 public class CheckIns {
@@ -68,7 +68,9 @@ public class CheckIns {
       boolean attended,
       boolean created) {}
 
-  /** With the code typed (the wrong tries it counts stay counted although the answer is an error). */
+  /**
+   * With the code typed (the wrong tries it counts stay counted although the answer is an error).
+   */
   @Transactional(noRollbackFor = CmisException.class)
   public Result withCode(CurrentUser member, @Nullable String code) {
     requireMember(member);
@@ -132,7 +134,11 @@ public class CheckIns {
 
   /** The class of a session. */
   TrainingClass classOf(CheckInSession s) {
-    return classes.find(s.classId()).orElseThrow(Attendance::notFound);
+    return classOf(s.classId());
+  }
+
+  TrainingClass classOf(long classId) {
+    return classes.find(classId).orElseThrow(Attendance::notFound);
   }
 
   private Result checkIn(String memberNo, CheckInSession s, OffsetDateTime now) {

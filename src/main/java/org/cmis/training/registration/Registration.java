@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * the like, as the API answers) and otherwise answers the {@link Transition} to apply. The
  * repository applies it in one conditional update ({@code where status = from}) while the caller
  * holds the class row lock, and the class's counters move by the transition's deltas in the same
- * transaction; the table's constraints stay the last word (ADR 0007, 0009). Attendance
- * is one more decision of a CONFIRMED registration ({@link #markAttendance}). Its components are the API's
+ * transaction; the table's constraints stay the last word (ADR 0007, 0009). Attendance is one more
+ * decision of a CONFIRMED registration ({@link #markAttendance}). Its components are the API's
  * registration as they are: the REST controller answers the record itself.
  */
 @Schema(name = "RegistrationView")
@@ -168,7 +168,8 @@ public record Registration(
    * TRAINING_NOT_STARTED), {@code today} being the Asia/Shanghai date of the app's clock. The same
    * value again is allowed here and changes nothing when applied.
    */
-  public AttendanceChange markAttendance(boolean attended, LocalDate today, LocalDate trainingStart) {
+  public AttendanceChange markAttendance(
+      boolean attended, LocalDate today, LocalDate trainingStart) {
     require(status == RegistrationStatus.CONFIRMED);
     if (today.isBefore(trainingStart)) {
       throw new CmisException(ErrorCode.TRAINING_NOT_STARTED, "error.TRAINING_NOT_STARTED");

@@ -3,6 +3,7 @@ package org.cmis.training.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.cmis.support.ApiTokens;
 import org.cmis.support.IntegrationTest;
 import org.cmis.support.TestFirms;
@@ -147,7 +148,11 @@ class AttendanceApiTest {
         .extractingPath("$.code")
         .isEqualTo("MALFORMED_REQUEST");
     MvcTestResult missing = sz.post(uri(id), "{}");
-    assertThat(missing).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("VALIDATION_FAILED");
+    assertThat(missing)
+        .hasStatus(422)
+        .bodyJson()
+        .extractingPath("$.code")
+        .isEqualTo("VALIDATION_FAILED");
     assertThat(missing).bodyJson().extractingPath("$.errors[0].field").isEqualTo("attended");
     assertThat(sz.post(uri(id), "{\"attended\": null}")).hasStatus(422);
     assertThat(
@@ -192,5 +197,43 @@ class AttendanceApiTest {
     assertThat(events.of(ids.get(2))).isEmpty();
     assertThat(events.of(other.registrationIds().get(0))).isEmpty();
     assertThat(started.attendance(other.registrationIds().get(0))).isEmpty();
+  }
+
+  @Test
+  void fiveHundredInOneBulkRequestAreOneStatementAndOneEventEach() {
+    StartedClasses.Setup s = started.started(1, 500);
+    Api sz = staff();
+    String ids =
+        s.registrationIds().stream().map(String::valueOf).collect(Collectors.joining(", "));
+    long t0 = System.nanoTime();
+    MvcTestResult result =
+        sz.post(
+            "/api/v1/classes/" + s.c().id() + "/attendance",
+            "{\"registrationIds\": [" + ids + "], \"attended\": true}");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(result).hasStatusOk();
+    List<String> outcomes = Api.read(result, "$.results[*].outcome");
+    assertThat(outcomes).hasSize(500).containsOnly("CHANGED");
+    assertThat(s.registrationIds()).allSatisfy(id -> assertThat(events.of(id)).hasSize(1));
+    System.out.println("500 attendances marked in one request: " + millis + " ms");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from registration where class_id = :c"
+                        + " and attendance = 'ATTENDED' and hours_granted = 8")
+                .param("c", s.c().id())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(500);
+  }
+
+  @Test
+  void theEndpointsAreInOpenApi() {
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .hasStatusOk()
+        .bodyText()
+        .contains(
+            "/api/v1/registrations/{id}/attendance",
+            "/api/v1/classes/{id}/attendance",
+            "/api/v1/check-ins");
   }
 }

@@ -74,7 +74,7 @@ class AttendanceConcurrencyTest {
     pool.shutdown();
 
     List<AttendanceRecorded> recorded = events.of(registration);
-    assertThat(recorded).isNotEmpty();
+    assertThat(recorded).as("the staff threads flip the value many times").hasSizeGreaterThan(1);
     for (int i = 1; i < recorded.size(); i++) {
       assertThat(recorded.get(i).attended())
           .as("event %d changes the value of event %d", i, i - 1)

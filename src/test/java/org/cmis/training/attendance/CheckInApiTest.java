@@ -70,7 +70,10 @@ class CheckInApiTest {
     assertThat(first).hasStatus(201);
     assertThat(first).bodyJson().extractingPath("$.registrationId").isEqualTo((int) registration);
     assertThat(first).bodyJson().extractingPath("$.classId").isEqualTo((int) s.c().id());
-    assertThat(first).bodyJson().extractingPath("$.day").isEqualTo(s.c().trainingStart().toString());
+    assertThat(first)
+        .bodyJson()
+        .extractingPath("$.day")
+        .isEqualTo(s.c().trainingStart().toString());
     assertThat(first).bodyJson().extractingPath("$.late").isEqualTo(false);
     assertThat(first).bodyJson().extractingPath("$.attended").isEqualTo(true);
     assertThat(started.attendance(registration)).isEqualTo("ATTENDED");
@@ -117,7 +120,11 @@ class CheckInApiTest {
     Api m = member(s, 1);
     for (int i = 1; i <= CheckIns.MAX_WRONG; i++) {
       MvcTestResult r = m.post("/api/v1/check-ins", body(wrong));
-      assertThat(r).hasStatus(422).bodyJson().extractingPath("$.code").isEqualTo("VALIDATION_FAILED");
+      assertThat(r)
+          .hasStatus(422)
+          .bodyJson()
+          .extractingPath("$.code")
+          .isEqualTo("VALIDATION_FAILED");
       assertThat(r).bodyJson().extractingPath("$.errors[0].field").isEqualTo("code");
     }
     assertThat(m.post("/api/v1/check-ins", body(wrong)))
@@ -145,12 +152,17 @@ class CheckInApiTest {
         .extractingPath("$.code")
         .isEqualTo("NOT_ELIGIBLE");
 
-    jdbc.sql("update check_in_session set closes_at = now() - interval '1 minute',"
-            + " opens_at = now() - interval '2 hours' where id = :id")
+    jdbc.sql(
+            "update check_in_session set closes_at = now() - interval '1 minute',"
+                + " opens_at = now() - interval '2 hours' where id = :id")
         .param("id", session)
         .update();
     MvcTestResult closed = m.post("/api/v1/check-ins", body(code(session)));
-    assertThat(closed).hasStatus(409).bodyJson().extractingPath("$.code").isEqualTo("CHECK_IN_CLOSED");
+    assertThat(closed)
+        .hasStatus(409)
+        .bodyJson()
+        .extractingPath("$.code")
+        .isEqualTo("CHECK_IN_CLOSED");
     assertThat(closed.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
         .contains("签到");
     assertThat(m.post("/api/v1/check-ins", body(unusedCode(""))))

@@ -8,6 +8,7 @@ import org.cmis.support.TestFirms;
 import org.cmis.training.catalog.ClassService;
 import org.cmis.training.catalog.TrainingClass;
 import org.cmis.training.registration.RegistrationService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +16,22 @@ import org.springframework.stereotype.Component;
  * For attendance tests: a class of SZ (8 hours, 2 of ethics) whose people of a test's own firm are
  * CONFIRMED, then — the class rules allowing no registration for a class that has started — its
  * dates moved by SQL so that training runs from today for the given number of days (or starts in a
- * week, for TRAINING_NOT_STARTED).
+ * week, for TRAINING_NOT_STARTED). TestFirms is looked up when used: module tests that scan
+ * training's packages without the support beans still start.
  */
 @Component
 class StartedClasses {
 
   private final ClassService classes;
   private final RegistrationService registrations;
-  private final TestFirms firms;
+  private final ObjectProvider<TestFirms> firms;
   private final JdbcClient jdbc;
   private final Clock clock;
 
   StartedClasses(
       ClassService classes,
       RegistrationService registrations,
-      TestFirms firms,
+      ObjectProvider<TestFirms> firms,
       JdbcClient jdbc,
       Clock clock) {
     this.classes = classes;
@@ -56,7 +58,7 @@ class StartedClasses {
   }
 
   private Setup confirmed(int people) {
-    TestFirms.Firm firm = firms.aFirm().withCpas(people).withMemberAccounts().create();
+    TestFirms.Firm firm = firms.getObject().aFirm().withCpas(people).withMemberAccounts().create();
     LocalDate today = LocalDate.now(clock);
     TrainingClass c =
         classes.create(

@@ -52,30 +52,35 @@ class AttendanceTransitionTest {
   @Test
   void theSameValueAgainIsAllowedAndChangesNothing() {
     assertThat(
-            of(RegistrationStatus.CONFIRMED, "ATTENDED").markAttendance(true, START, START).changes())
+            of(RegistrationStatus.CONFIRMED, "ATTENDED")
+                .markAttendance(true, START, START)
+                .changes())
         .isFalse();
     assertThat(
-            of(RegistrationStatus.CONFIRMED, "ATTENDED").markAttendance(false, START, START).changes())
+            of(RegistrationStatus.CONFIRMED, "ATTENDED")
+                .markAttendance(false, START, START)
+                .changes())
         .isTrue();
     assertThat(
-            of(RegistrationStatus.CONFIRMED, "ABSENT").markAttendance(false, START, START).changes())
+            of(RegistrationStatus.CONFIRMED, "ABSENT")
+                .markAttendance(false, START, START)
+                .changes())
         .isFalse();
   }
 
   @Test
   void beforeTrainingStartsIsTrainingNotStarted() {
     assertThatThrownBy(
-            () -> of(RegistrationStatus.CONFIRMED, null).markAttendance(true, START.minusDays(1), START))
+            () ->
+                of(RegistrationStatus.CONFIRMED, null)
+                    .markAttendance(true, START.minusDays(1), START))
         .isInstanceOf(CmisException.class)
         .extracting(e -> ((CmisException) e).code())
         .isEqualTo(ErrorCode.TRAINING_NOT_STARTED);
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = RegistrationStatus.class,
-      names = "CONFIRMED",
-      mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = RegistrationStatus.class, names = "CONFIRMED", mode = EnumSource.Mode.EXCLUDE)
   void onlyConfirmedOnesHaveAttendanceAndTheStateComesFirst(RegistrationStatus status) {
     assertThatThrownBy(() -> of(status, null).markAttendance(true, START.minusDays(1), START))
         .isInstanceOf(CmisException.class)
