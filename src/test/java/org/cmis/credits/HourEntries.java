@@ -47,7 +47,16 @@ public final class HourEntries {
 
   /** A class's attendance: TRAINING hours from a registration, the note its class name. */
   public long training(String memberNo, int year, double hours, double ethics, String className) {
-    return add(memberNo, year, hours, ethics, "TRAINING", "REGISTRATION", 900_000L + (long) (Math.random() * 1e9), className, null);
+    return add(
+        memberNo,
+        year,
+        hours,
+        ethics,
+        "TRAINING",
+        "REGISTRATION",
+        900_000L + (long) (Math.random() * 1e9),
+        className,
+        null);
   }
 
   /** A staff member's manual EXTERNAL entry with its reason. */

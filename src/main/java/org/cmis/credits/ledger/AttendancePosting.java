@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Posts a registration's attendance to the ledger (F5.2): the class hours when it is attended and
  * the registration has no live entry; a reversal of the live entry when it is absent. The event
  * registry delivers at least once and deliveries may race, so each posting takes the registration's
- * advisory lock first and then decides on what the ledger holds: a repeated delivery finds its work
- * done and posts nothing.
+ * advisory lock first. Deliveries run on several threads and may come in any order, so a delivery
+ * of a change older than (or the same as) the latest one applied posts nothing: the last change
+ * wins, whichever came first. The others decide on what the ledger holds.
  */
 @Component
 class AttendancePosting {
@@ -34,6 +35,9 @@ class AttendancePosting {
   @Transactional
   public List<Long> post(AttendanceRecorded e) {
     ledger.lockSource(HourSource.REGISTRATION, e.registrationId());
+    if (!ledger.advance(HourSource.REGISTRATION, e.registrationId(), e.version())) {
+      return List.of();
+    }
     List<LedgerEntry> live = ledger.live(HourSource.REGISTRATION, e.registrationId());
     if (e.attended()) {
       if (!live.isEmpty() || e.hours().signum() <= 0) {

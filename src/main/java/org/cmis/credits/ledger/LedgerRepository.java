@@ -116,6 +116,23 @@ class LedgerRepository {
         .list();
   }
 
+  /**
+   * Records that the source's change {@code version} is applied, unless a later one already is:
+   * answers false for a delivery older than (or the same as) what the ledger has applied. Call it
+   * under {@link #lockSource}.
+   */
+  boolean advance(HourSource source, long sourceId, long version) {
+    return jdbc.sql(
+                "insert into hour_source_version as v (source, source_id, version)"
+                    + " values (:source, :id, :version) on conflict (source, source_id) do update"
+                    + " set version = excluded.version where v.version < excluded.version")
+            .param("source", source.name())
+            .param("id", sourceId)
+            .param("version", version)
+            .update()
+        == 1;
+  }
+
   /** A lock wait of this transaction longer than that fails (the API answers BUSY). */
   void waitAtMostSeconds(int seconds) {
     jdbc.sql("set local lock_timeout = '" + seconds + "s'").update();

@@ -164,7 +164,8 @@ public class Attendance {
               c.trainingEnd(),
               attended,
               c.hours(),
-              c.ethicsHours()));
+              c.ethicsHours(),
+              row.version()));
       audit.add(
           new AuditEvent(
               actor,

@@ -27,7 +27,7 @@ class AttendanceRepository {
   }
 
   /** A registration whose attendance the update changed. */
-  record Changed(long id, String memberNo) {}
+  record Changed(long id, String memberNo, long version) {}
 
   /**
    * Writes the attendance of the given registrations of a class that are CONFIRMED and hold another
@@ -44,14 +44,18 @@ class AttendanceRepository {
             "with target as (select id from registration where id = any(cast(:ids as bigint[]))"
                 + " and class_id = :class and status = 'CONFIRMED'"
                 + " and attendance is distinct from :value order by id for no key update)"
-                + " update registration r set attendance = :value, hours_granted = :hours"
+                + " update registration r set attendance = :value, hours_granted = :hours,"
+                + " attendance_version = r.attendance_version + 1"
                 + " from target where r.id = target.id and r.status = 'CONFIRMED'"
-                + " and r.attendance is distinct from :value returning r.id, r.member_no")
+                + " and r.attendance is distinct from :value returning r.id, r.member_no, r.attendance_version")
         .param("ids", ids.toArray(Long[]::new))
         .param("class", classId)
         .param("value", value)
         .param("hours", attended ? hours : BigDecimal.ZERO)
-        .query((rs, row) -> new Changed(rs.getLong("id"), rs.getString("member_no")))
+        .query(
+            (rs, row) ->
+                new Changed(
+                    rs.getLong("id"), rs.getString("member_no"), rs.getLong("attendance_version")))
         .list();
   }
 

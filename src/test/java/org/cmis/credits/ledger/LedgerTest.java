@@ -42,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LedgerTest {
 
   /** Registration ids of this test's own, far above any real one (the ledger has no FK to them). */
+  /** Each event a later change than every one before it. */
+  private static final AtomicLong VERSION = new AtomicLong();
+
   private static final AtomicLong REGISTRATION =
       new AtomicLong(9_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
@@ -77,7 +80,8 @@ class LedgerTest {
         LocalDate.of(2026, 6, 30),
         attended,
         new BigDecimal(hours),
-        new BigDecimal(ethics));
+        new BigDecimal(ethics),
+        VERSION.incrementAndGet());
   }
 
   private List<LedgerEntry> entries(long registrationId) {
@@ -190,8 +194,10 @@ class LedgerTest {
     AttendanceRecorded absent = event(r, memberNo, false, "8", "2");
     assertThat(posting.post(absent)).hasSize(1);
     assertThat(posting.post(absent)).isEmpty();
-    assertThat(posting.post(attended)).hasSize(1);
-    assertThat(posting.post(attended)).isEmpty();
+    assertThat(posting.post(attended)).as("an older change delivered late").isEmpty();
+    AttendanceRecorded again = event(r, memberNo, true, "8", "2");
+    assertThat(posting.post(again)).hasSize(1);
+    assertThat(posting.post(again)).isEmpty();
 
     List<LedgerEntry> all = entries(r);
     assertThat(all).hasSize(3);

@@ -122,7 +122,14 @@ class ComplianceArithmeticTest {
   void aCapOfZeroCountsNoOutputHoursAndNegativeSumsNeverCountBelowZero() {
     ComplianceRule noOutput =
         new ComplianceRule(
-            YEAR, MemberCategory.PRACTISING_CPA, d("40.0"), d("4.0"), d("0.0"), null, null, null,
+            YEAR,
+            MemberCategory.PRACTISING_CPA,
+            d("40.0"),
+            d("4.0"),
+            d("0.0"),
+            null,
+            null,
+            null,
             null);
     assertThat(noOutput.counted(totals(30, 10, 0, 4))).isEqualByComparingTo("30");
     assertThat(noOutput.counted(totals(-8, 0, 0, 0))).isEqualByComparingTo("0");
@@ -190,7 +197,14 @@ class ComplianceArithmeticTest {
   void aCycleSumsTheCountedHoursOfItsYearsWithoutCarryOverAndStaysOutOfCompliant() {
     ComplianceRule twoYears =
         new ComplianceRule(
-            YEAR - 1, MemberCategory.PRACTISING_CPA, d("30.0"), d("4.0"), d("10.0"), null, null, 2,
+            YEAR - 1,
+            MemberCategory.PRACTISING_CPA,
+            d("30.0"),
+            d("4.0"),
+            d("10.0"),
+            null,
+            null,
+            2,
             d("80.0"));
     Statement s =
         compute(
@@ -227,7 +241,14 @@ class ComplianceArithmeticTest {
   void aRuleOfAnEarlierYearAppliesToTheLaterYearsWithoutARuleOfTheirOwn() {
     ComplianceRule from2024 =
         new ComplianceRule(
-            YEAR - 2, MemberCategory.PRACTISING_CPA, d("30.0"), d("2.0"), null, null, null, null,
+            YEAR - 2,
+            MemberCategory.PRACTISING_CPA,
+            d("30.0"),
+            d("2.0"),
+            null,
+            null,
+            null,
+            null,
             null);
     Map<Integer, Map<MemberCategory, ComplianceRule>> r = rules(from2024);
     assertThat(r.get(YEAR).get(MemberCategory.PRACTISING_CPA).requiredHours())
