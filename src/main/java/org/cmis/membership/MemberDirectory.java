@@ -60,14 +60,16 @@ public class MemberDirectory {
 
   /**
    * Every member in the caller's scope that the query matches, ordered by member number, without
-   * paging: for lists whose filter is computed after the query (e.g. credits' compliant filter)
-   * and for exports. {@code instituteCode} narrows an administrator's scope to one institute (for
+   * paging: for lists whose filter is computed after the query (e.g. credits' compliant filter) and
+   * for exports. {@code instituteCode} narrows an administrator's scope to one institute (for
    * others it must be their own institute, or null). One query, the same scope rules as {@link
    * #list}.
    */
   @Transactional(readOnly = true)
   public List<MemberSummary> inScope(
-      CurrentUser caller, MemberQuery query, @org.jspecify.annotations.Nullable String instituteCode) {
+      CurrentUser caller,
+      MemberQuery query,
+      @org.jspecify.annotations.Nullable String instituteCode) {
     List<String> where = new ArrayList<>();
     java.util.Map<String, Object> params = new java.util.HashMap<>();
     scope(caller, query, where, params);

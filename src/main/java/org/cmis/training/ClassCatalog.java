@@ -18,8 +18,8 @@ public interface ClassCatalog {
   record OpenClass(long id, String name, LocalDate registrationEnd) {}
 
   /**
-   * A class a member may still register for (credits' 学时查询 suggests it to close a shortfall):
-   * its hours and ethics hours, its organiser and its dates.
+   * A class a member may still register for (credits' 学时查询 suggests it to close a shortfall): its
+   * hours and ethics hours, its organiser and its dates.
    */
   record ClassOffer(
       long id,

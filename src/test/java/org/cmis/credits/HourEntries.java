@@ -9,6 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class HourEntries {
 
+  /** Registration ids of the test entries: far above any real one, never the same twice. */
+  private static final java.util.concurrent.atomic.AtomicLong SOURCES =
+      new java.util.concurrent.atomic.AtomicLong(9_000_000_000L);
+
   private final JdbcClient jdbc;
 
   public HourEntries(JdbcClient jdbc) {
@@ -47,7 +51,16 @@ public final class HourEntries {
 
   /** A class's attendance: TRAINING hours from a registration, the note its class name. */
   public long training(String memberNo, int year, double hours, double ethics, String className) {
-    return add(memberNo, year, hours, ethics, "TRAINING", "REGISTRATION", 900_000L + (long) (Math.random() * 1e9), className, null);
+    return add(
+        memberNo,
+        year,
+        hours,
+        ethics,
+        "TRAINING",
+        "REGISTRATION",
+        SOURCES.incrementAndGet(),
+        className,
+        null);
   }
 
   /** A staff member's manual EXTERNAL entry with its reason. */

@@ -109,15 +109,19 @@ class HoursApiTest {
     assertThat(get(ApiTokens.demo(mvc, "ADMIN", "admin"), uri)).hasStatusOk();
     for (String stranger :
         new String[] {
-          member(firm, 1), firmToken(other), ApiTokens.demo(mvc, "STAFF", "bj-staff"),
+          member(firm, 1),
+          firmToken(other),
+          ApiTokens.demo(mvc, "STAFF", "bj-staff"),
           member(other, 1)
         }) {
       MvcTestResult r = get(stranger, uri);
       code(r, 404, "NOT_FOUND");
       assertThat(body(r)).doesNotContain(firm.cpa(2).name()).doesNotContain("保密的培训班");
     }
-    code(get(ApiTokens.demo(mvc, "ADMIN", "admin"), "/api/v1/members/999999999999/hours"),
-        404, "NOT_FOUND");
+    code(
+        get(ApiTokens.demo(mvc, "ADMIN", "admin"), "/api/v1/members/999999999999/hours"),
+        404,
+        "NOT_FOUND");
     code(mvc.get().uri(uri).exchange(), 401, "UNAUTHENTICATED");
   }
 
@@ -194,10 +198,14 @@ class HoursApiTest {
   void theListRefusesMembersAndFiltersOutsideTheScope() {
     code(get(member(firm, 1), "/api/v1/hours"), 403, "FORBIDDEN");
     code(get(firmToken(firm), "/api/v1/hours?firmNo=" + other.firmNo()), 403, "FORBIDDEN");
-    code(get(ApiTokens.demo(mvc, "STAFF", "bj-staff"), "/api/v1/hours?firmNo=" + firm.firmNo()),
-        403, "FORBIDDEN");
-    code(get(ApiTokens.demo(mvc, "STAFF", "bj-staff"), "/api/v1/hours?institute=SZ"),
-        403, "FORBIDDEN");
+    code(
+        get(ApiTokens.demo(mvc, "STAFF", "bj-staff"), "/api/v1/hours?firmNo=" + firm.firmNo()),
+        403,
+        "FORBIDDEN");
+    code(
+        get(ApiTokens.demo(mvc, "STAFF", "bj-staff"), "/api/v1/hours?institute=SZ"),
+        403,
+        "FORBIDDEN");
     code(get(firmToken(firm), "/api/v1/hours?size=101"), 400, "MALFORMED_REQUEST");
     code(get(firmToken(firm), "/api/v1/hours?page=0"), 400, "MALFORMED_REQUEST");
     code(get(firmToken(firm), "/api/v1/hours?compliant=maybe"), 400, "MALFORMED_REQUEST");
@@ -311,7 +319,9 @@ class HoursApiTest {
         .contains("requiredEthicsHours", "outputCap", "carryOverCap", "cycleYears");
     code(put(admin, uri, "{}"), 422, "VALIDATION_FAILED");
     code(put(admin, uri, "{\"requiredHours\": \"abc\"}"), 400, "MALFORMED_REQUEST");
-    code(put(admin, "/api/v1/compliance-rules/99999/NON_PRACTISING", good), 400,
+    code(
+        put(admin, "/api/v1/compliance-rules/99999/NON_PRACTISING", good),
+        400,
         "MALFORMED_REQUEST");
     code(put(admin, "/api/v1/compliance-rules/2095/FOO", good), 400, "MALFORMED_REQUEST");
     code(get(admin, "/api/v1/compliance-rules?year=abc"), 400, "MALFORMED_REQUEST");

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * In Chromium (F5.4): a member opens 学时查询 and sees its progress; a firm filters its people on
- * short and exports the list.
+ * In Chromium (F5.4): a member opens 学时查询 and sees its progress; a firm filters its people on short
+ * and exports the list.
  */
 @BrowserTest
 class HoursBrowserTest {
@@ -64,7 +64,9 @@ class HoursBrowserTest {
     new Select(browser.visible(By.cssSelector("select[data-test=short]"))).selectByValue("true");
     browser.submit(By.cssSelector("button[data-test=search]"));
     assertThat(rows(browser)).containsExactly(firm.memberNo(2), firm.memberNo(3));
-    assertThat(browser.text(By.cssSelector("[data-test=people]"))).contains("未完成").doesNotContain("合格");
+    assertThat(browser.text(By.cssSelector("[data-test=people]")))
+        .contains("未完成")
+        .doesNotContain("合格");
     browser.screenshot("hours-people-short");
 
     String href = browser.visible(By.cssSelector("a[data-test=export]")).getAttribute("href");

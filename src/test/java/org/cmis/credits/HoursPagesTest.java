@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The hours pages (F5.4, F5.6): 学时查询 of a member, 注册会计师培训情况查询 of a firm and of staff,
- * the firms' completion rates and the shortfall export, 学时规则 of admin; who may open them.
+ * The hours pages (F5.4, F5.6): 学时查询 of a member, 注册会计师培训情况查询 of a firm and of staff, the firms'
+ * completion rates and the shortfall export, 学时规则 of admin; who may open them.
  */
 @IntegrationTest
 class HoursPagesTest {
@@ -70,13 +70,17 @@ class HoursPagesTest {
     entries.add(no, year, -4, 0, "EXTERNAL", "MANUAL", null, "重复登记", manual);
     entries.training(no, year, 8, 0, "财务报告专题培训班");
     TrainingClass plain =
-        classes.create(TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).ethicsHours("0").build());
+        classes.create(
+            TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).ethicsHours("0").build());
     TrainingClass ethics =
         classes.create(TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).build());
     TrainingClass taken =
         classes.create(TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).build());
     registrations.registerPeople(
-        firm.principal(), taken.id(), List.of(new RegistrationService.Applicant(no, null, null)), false);
+        firm.principal(),
+        taken.id(),
+        List.of(new RegistrationService.Applicant(no, null, null)),
+        false);
 
     MvcTestResult page = member(1).get("/hours?year=" + plain.year());
     assertThat(page).hasStatusOk();
@@ -102,7 +106,10 @@ class HoursPagesTest {
         .isLessThan(html.indexOf("data-offer=\"" + plain.id() + "\""));
     // The home page shows the year's progress with a link to 学时查询.
     MvcTestResult home = member(1).get("/");
-    assertThat(body(home)).contains("本年度学时").contains("data-test=\"home-progress\"").contains("href=\"/hours\"");
+    assertThat(body(home))
+        .contains("本年度学时")
+        .contains("data-test=\"home-progress\"")
+        .contains("href=\"/hours\"");
   }
 
   @Test
@@ -178,16 +185,22 @@ class HoursPagesTest {
     String list = body(staff.get("/hours/people?year=" + year + "&firmNo=" + firm.firmNo()));
     assertThat(list).contains("共 3 人，合格 1 人，未完成 2 人").contains(firm.name());
     assertThat(staff.get("/hours/people?firmNo=" + bj.firmNo())).hasStatus(403);
-    assertThat(body(staff.get("/hours/people?q=" + bj.memberNo(1)))).doesNotContain("data-member=\"" + bj.memberNo(1));
+    assertThat(body(staff.get("/hours/people?q=" + bj.memberNo(1))))
+        .doesNotContain("data-member=\"" + bj.memberNo(1));
 
     String rates = body(staff.get("/hours/firms?year=" + year + "&sort=firmNo"));
-    assertThat(rates).contains("事务所继续教育完成率").contains(firm.name()).contains("33.3%").doesNotContain(bj.firmNo());
+    assertThat(rates)
+        .contains("事务所继续教育完成率")
+        .contains(firm.name())
+        .contains("33.3%")
+        .doesNotContain(bj.firmNo());
 
     MvcTestResult shortfall = staff.get("/hours/shortfall/export?year=" + year);
     assertThat(shortfall).hasStatusOk();
     List<List<String>> rows = rows(shortfall.getResponse().getContentAsByteArray(), 0);
     assertThat(rows.get(0)).startsWith("事务所编号", "事务所名称", "注册会计师编号");
-    List<String> ours = rows.stream().filter(r -> r.get(0).equals(firm.firmNo())).map(r -> r.get(2)).toList();
+    List<String> ours =
+        rows.stream().filter(r -> r.get(0).equals(firm.firmNo())).map(r -> r.get(2)).toList();
     assertThat(ours).containsExactly(firm.memberNo(2), firm.memberNo(3));
     assertThat(rows.stream().anyMatch(r -> r.get(0).equals(bj.firmNo()))).isFalse();
     List<List<String>> byFirm = rows(shortfall.getResponse().getContentAsByteArray(), 1);
@@ -196,7 +209,8 @@ class HoursPagesTest {
 
     // BJ staff see nothing of SZ.
     WebSession bjStaff = signedIn("STAFF", "bj-staff", "Demo@2026");
-    assertThat(body(bjStaff.get("/hours/people?q=" + firm.memberNo(1)))).doesNotContain("data-member=\"" + firm.memberNo(1));
+    assertThat(body(bjStaff.get("/hours/people?q=" + firm.memberNo(1))))
+        .doesNotContain("data-member=\"" + firm.memberNo(1));
     assertThat(body(bjStaff.get("/hours/firms"))).doesNotContain(firm.firmNo());
   }
 
@@ -215,15 +229,24 @@ class HoursPagesTest {
     MvcTestResult bad =
         admin.post(
             "/admin/compliance-rules",
-            "year", "2097",
-            "category", "PRACTITIONER",
-            "requiredHours", "10",
-            "requiredEthicsHours", "12",
-            "outputCap", "300",
-            "inputMinimum", "",
-            "carryOverCap", "5",
-            "cycleYears", "9",
-            "cycleHours", "abc");
+            "year",
+            "2097",
+            "category",
+            "PRACTITIONER",
+            "requiredHours",
+            "10",
+            "requiredEthicsHours",
+            "12",
+            "outputCap",
+            "300",
+            "inputMinimum",
+            "",
+            "carryOverCap",
+            "5",
+            "cycleYears",
+            "9",
+            "cycleHours",
+            "abc");
     assertThat(bad).hasStatusOk();
     String html = body(bad);
     assertThat(html)
@@ -243,12 +266,18 @@ class HoursPagesTest {
     MvcTestResult good =
         admin.post(
             "/admin/compliance-rules",
-            "year", "2097",
-            "category", "PRACTITIONER",
-            "requiredHours", "20",
-            "requiredEthicsHours", "2",
-            "cycleYears", "3",
-            "cycleHours", "60");
+            "year",
+            "2097",
+            "category",
+            "PRACTITIONER",
+            "requiredHours",
+            "20",
+            "requiredEthicsHours",
+            "2",
+            "cycleYears",
+            "3",
+            "cycleHours",
+            "60");
     assertThat(good).hasStatus3xxRedirection();
     String after = body(admin.get(good.getResponse().getRedirectedUrl()));
     assertThat(after).contains("已保存从业人员的学时规则").contains("本年度已单独设置");
@@ -260,7 +289,8 @@ class HoursPagesTest {
     List<List<String>> rows = new ArrayList<>();
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       Sheet sheet = workbook.getSheetAt(sheetIndex);
-      org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+      org.apache.poi.ss.usermodel.DataFormatter format =
+          new org.apache.poi.ss.usermodel.DataFormatter();
       for (Row row : sheet) {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < row.getLastCellNum(); i++) {

@@ -102,8 +102,8 @@ public class ComplianceRules {
   }
 
   /**
-   * Per category, the year of the row the rule in force comes from (absent: the built-in
-   * defaults), so that the settings page can say "沿用 2025 年度规则".
+   * Per category, the year of the row the rule in force comes from (absent: the built-in defaults),
+   * so that the settings page can say "沿用 2025 年度规则".
    */
   @Transactional(readOnly = true)
   public Map<String, Integer> ownYears(int year) {

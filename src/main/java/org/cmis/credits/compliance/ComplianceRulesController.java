@@ -120,8 +120,8 @@ class ComplianceRulesController {
     }
     int current = LocalDate.now(clock).getYear();
     model.addAttribute("year", year);
-    model.addAttribute("years", java.util.stream.IntStream.rangeClosed(current - 5, current + 2)
-        .boxed().toList());
+    model.addAttribute(
+        "years", java.util.stream.IntStream.rangeClosed(current - 5, current + 2).boxed().toList());
     model.addAttribute("categories", MemberCategory.values());
     model.addAttribute("values", values);
     model.addAttribute("failed", failed == null ? "" : failed.name());

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 注册会计师培训情况查询 (F5.4): the statements of every member in the caller's scope (a firm its
- * people, staff its institute, admin all) for a year, filtered, and each firm's completion rate.
- * The members come from membership in one query, their statements from the ledger's totals in one
- * more ({@link HourStatements#statements}); the compliant filter applies after computing, since a
+ * 注册会计师培训情况查询 (F5.4): the statements of every member in the caller's scope (a firm its people,
+ * staff its institute, admin all) for a year, filtered, and each firm's completion rate. The
+ * members come from membership in one query, their statements from the ledger's totals in one more
+ * ({@link HourStatements#statements}); the compliant filter applies after computing, since a
  * statement is never stored.
  */
 @Service
@@ -71,7 +71,9 @@ class HoursList {
     }
     List<MemberSummary> people =
         members.inScope(
-            caller, new MemberQuery(query.firmNo(), query.category(), query.q()), query.institute());
+            caller,
+            new MemberQuery(query.firmNo(), query.category(), query.q()),
+            query.institute());
     List<Statement> all = statements.statements(people, year);
     if (query.compliant() == null) {
       return all;
@@ -118,12 +120,17 @@ class HoursList {
     if (total == 0) {
       return new BigDecimal("0.0");
     }
-    return BigDecimal.valueOf(compliant * 100L).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+    return BigDecimal.valueOf(compliant * 100L)
+        .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
   }
 
   /** The firms' names of the statements, for pages and exports. */
   Map<String, String> firmNames(List<Statement> list) {
     return firms.names(
-        list.stream().map(Statement::firmNo).filter(java.util.Objects::nonNull).distinct().toList());
+        list.stream()
+            .map(Statement::firmNo)
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList());
   }
 }

@@ -35,10 +35,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The hours pages (F5.4): 学时查询 of a member (its year, the entries, the classes it may still
- * take), 注册会计师培训情况查询 of a firm, staff or admin (the people of their scope, filtered, paged,
- * exported), each firm's completion rate and the year-end shortfall export for staff and admin. A
- * year that is not 2000–2100 shows a message and the current year.
+ * The hours pages (F5.4): 学时查询 of a member (its year, the entries, the classes it may still take),
+ * 注册会计师培训情况查询 of a firm, staff or admin (the people of their scope, filtered, paged, exported),
+ * each firm's completion rate and the year-end shortfall export for staff and admin. A year that is
+ * not 2000–2100 shows a message and the current year.
  */
 @Controller
 class HoursPagesController {
@@ -181,8 +181,7 @@ class HoursPagesController {
     boolean byRate = !"firmNo".equals(sort);
     if (byRate) {
       rates.sort(
-          Comparator.comparing(HoursList.FirmRate::rate)
-              .thenComparing(HoursList.FirmRate::firmNo));
+          Comparator.comparing(HoursList.FirmRate::rate).thenComparing(HoursList.FirmRate::firmNo));
     }
     model.addAttribute("rates", rates);
     model.addAttribute("sort", byRate ? "rate" : "firmNo");
@@ -212,7 +211,12 @@ class HoursPagesController {
 
   /** The page's filters, as typed and as a query. */
   record Filters(
-      int year, String shortOnly, String q, String firmNo, String institute, boolean admin,
+      int year,
+      String shortOnly,
+      String q,
+      String firmNo,
+      String institute,
+      boolean admin,
       boolean firm) {
 
     Filters(
@@ -312,10 +316,14 @@ class HoursPagesController {
 
   /** Whether the year's output-based hours pass the rule's cap (the excess does not count). */
   private static @Nullable BigDecimal outputCapped(Statement s) {
-    BigDecimal output = s.byCategory().getOrDefault(org.cmis.credits.HourCategory.OUTPUT, BigDecimal.ZERO);
+    BigDecimal output =
+        s.byCategory().getOrDefault(org.cmis.credits.HourCategory.OUTPUT, BigDecimal.ZERO);
     BigDecimal input =
-        s.byCategory().getOrDefault(org.cmis.credits.HourCategory.TRAINING, BigDecimal.ZERO)
-            .add(s.byCategory().getOrDefault(org.cmis.credits.HourCategory.EXTERNAL, BigDecimal.ZERO));
+        s.byCategory()
+            .getOrDefault(org.cmis.credits.HourCategory.TRAINING, BigDecimal.ZERO)
+            .add(
+                s.byCategory()
+                    .getOrDefault(org.cmis.credits.HourCategory.EXTERNAL, BigDecimal.ZERO));
     BigDecimal counted = s.completedHours().subtract(s.carriedOverHours());
     BigDecimal cap = counted.subtract(input.max(BigDecimal.ZERO));
     return output.compareTo(cap) > 0 ? cap.max(BigDecimal.ZERO) : null;

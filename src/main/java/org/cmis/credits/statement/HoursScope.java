@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see one member's hours (API.md, Hours): the member itself, its firm, staff of its
- * institute, admin. Anyone else gets 404, the same as for a member that does not exist, so that
- * the answer tells nothing.
+ * institute, admin. Anyone else gets 404, the same as for a member that does not exist, so that the
+ * answer tells nothing.
  */
 @Component
 class HoursScope {
@@ -22,15 +22,14 @@ class HoursScope {
   }
 
   MemberProfile visibleMember(CurrentUser caller, String memberNo) {
-    MemberProfile p =
-        memberNo.length() > 20 ? null : members.profile(memberNo).orElse(null);
-    if (p == null || !maysee(caller, p)) {
+    MemberProfile p = memberNo.length() > 20 ? null : members.profile(memberNo).orElse(null);
+    if (p == null || !maySee(caller, p)) {
       throw new CmisException(ErrorCode.NOT_FOUND, "error.NOT_FOUND");
     }
     return p;
   }
 
-  static boolean maysee(CurrentUser caller, MemberProfile p) {
+  static boolean maySee(CurrentUser caller, MemberProfile p) {
     return switch (caller.role()) {
       case ADMIN -> true;
       case STAFF -> p.instituteCode().equals(caller.instituteCode());

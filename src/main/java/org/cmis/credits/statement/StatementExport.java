@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Excel files of the hours lists (F5.4, F5.6): 注册会计师培训情况 (the filtered list, one row per
  * person, by member number) and the year-end shortfall report (the members short for the year,
- * grouped by firm, with a summary sheet of short people per firm). Streamed through POI's SXSSF
- * (a window of rows in memory), so that an institute's tens of thousands of rows stay cheap. The
- * texts are always Chinese, like the registrations export: the files are official lists.
+ * grouped by firm, with a summary sheet of short people per firm). Streamed through POI's SXSSF (a
+ * window of rows in memory), so that an institute's tens of thousands of rows stay cheap. The texts
+ * are always Chinese, like the registrations export: the files are official lists.
  */
 @Component
 class StatementExport {
@@ -42,13 +42,31 @@ class StatementExport {
 
   private static final List<String> PEOPLE =
       List.of(
-          "index", "memberNo", "name", "firmNo", "firmName", "category", "required", "completed",
-          "ethicsRequired", "ethics", "state");
+          "index",
+          "memberNo",
+          "name",
+          "firmNo",
+          "firmName",
+          "category",
+          "required",
+          "completed",
+          "ethicsRequired",
+          "ethics",
+          "state");
   private static final int[] PEOPLE_WIDTHS = {6, 16, 12, 12, 36, 14, 12, 12, 16, 16, 10};
   private static final List<String> SHORTFALL =
       List.of(
-          "firmNo", "firmName", "memberNo", "name", "category", "required", "completed",
-          "shortfall", "ethicsRequired", "ethics", "ethicsShortfall");
+          "firmNo",
+          "firmName",
+          "memberNo",
+          "name",
+          "category",
+          "required",
+          "completed",
+          "shortfall",
+          "ethicsRequired",
+          "ethics",
+          "ethicsShortfall");
   private static final int[] SHORTFALL_WIDTHS = {12, 36, 16, 12, 14, 12, 12, 10, 16, 16, 16};
 
   private final MessageSource messages;
@@ -80,7 +98,8 @@ class StatementExport {
                 number(row, 9, s.ethicsHours());
                 row.createCell(10)
                     .setCellValue(
-                        text(s.compliant() ? "statement.hours.compliant" : "statement.hours.short"));
+                        text(
+                            s.compliant() ? "statement.hours.compliant" : "statement.hours.short"));
               }
             });
     return download(bytes, "statement.export.filename.people", year);
@@ -90,8 +109,7 @@ class StatementExport {
     List<Statement> sorted = new ArrayList<>(list);
     // By firm (members without a firm last), then member number.
     sorted.sort(
-        Comparator.comparing(
-                (Statement s) -> s.firmNo() == null ? "\uffff" : s.firmNo())
+        Comparator.comparing((Statement s) -> s.firmNo() == null ? "\uffff" : s.firmNo())
             .thenComparing(Statement::memberNo));
     byte[] bytes =
         write(
@@ -192,7 +210,9 @@ class StatementExport {
   private ResponseEntity<byte[]> download(byte[] bytes, String filenameKey, int year) {
     String name =
         messages.getMessage(
-            filenameKey, new Object[] {String.valueOf(year), LocalDate.now(clock).toString()}, LOCALE);
+            filenameKey,
+            new Object[] {String.valueOf(year), LocalDate.now(clock).toString()},
+            LOCALE);
     return ResponseEntity.ok()
         .contentType(XLSX)
         .header(

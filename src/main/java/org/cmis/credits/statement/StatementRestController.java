@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Statements through the API (API.md, Hours): one member's with its entries, a page of the
- * caller's scope without entries, and the firms' completion rates. A year outside 2000–2100 (or
- * not a number) is a query value outside its type: 400 MALFORMED_REQUEST (ADR 0019).
+ * Statements through the API (API.md, Hours): one member's with its entries, a page of the caller's
+ * scope without entries, and the firms' completion rates. A year outside 2000–2100 (or not a
+ * number) is a query value outside its type: 400 MALFORMED_REQUEST (ADR 0019).
  */
 @RestController
 @Tag(name = "Hours", description = "Hours statements and compliance (F5.4)")

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The classes a member may still register for in a training year (credits' 学时查询 lists them below
- * a shortfall): open today, published, not external, the member eligible (audience, restriction,
+ * The classes a member may still register for in a training year (credits' 学时查询 lists them below a
+ * shortfall): open today, published, not external, the member eligible (audience, restriction,
  * active) and without a live registration in them. Reads the open classes of the year a page at a
  * time (a year has a few hundred at most).
  */
