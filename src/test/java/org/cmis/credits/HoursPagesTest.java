@@ -101,7 +101,9 @@ class HoursPagesTest {
         .contains("含职业道德学时的培训班排在前面")
         .contains("data-offer=\"" + plain.id() + "\"")
         .contains("data-offer=\"" + ethics.id() + "\"")
-        .doesNotContain("data-offer=\"" + taken.id() + "\"");
+        .doesNotContain("data-offer=\"" + taken.id() + "\"")
+        .doesNotContain("data-offer=\"" + external.id() + "\"")
+        .doesNotContain("data-offer=\"" + notForCpas.id() + "\"");
     assertThat(html.indexOf("data-offer=\"" + ethics.id() + "\""))
         .isLessThan(html.indexOf("data-offer=\"" + plain.id() + "\""));
     // The home page shows the year's progress with a link to 学时查询.
@@ -206,6 +208,14 @@ class HoursPagesTest {
     List<List<String>> byFirm = rows(shortfall.getResponse().getContentAsByteArray(), 1);
     assertThat(byFirm.stream().filter(r -> r.get(0).equals(firm.firmNo())).map(r -> r.get(2)))
         .containsExactly("2");
+
+    // Admin sees everyone, or one institute.
+    WebSession admin = signedIn("STAFF", "admin", "Demo@2026");
+    assertThat(body(admin.get("/hours/people?q=" + firm.memberNo(2))))
+        .contains("data-member=\"" + firm.memberNo(2) + "\"");
+    assertThat(body(admin.get("/hours/people?institute=BJ&q=" + firm.memberNo(2))))
+        .doesNotContain("data-member=\"" + firm.memberNo(2) + "\"");
+    assertThat(body(admin.get("/hours/firms?institute=SZ"))).contains(firm.firmNo());
 
     // BJ staff see nothing of SZ.
     WebSession bjStaff = signedIn("STAFF", "bj-staff", "Demo@2026");
