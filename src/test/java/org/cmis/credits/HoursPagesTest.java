@@ -81,6 +81,19 @@ class HoursPagesTest {
         taken.id(),
         List.of(new RegistrationService.Applicant(no, null, null)),
         false);
+    TrainingClass external =
+        classes.create(
+            TestClasses.SZ_STAFF,
+            TestClasses.aClass(classes.today())
+                .external(true)
+                .externalUrl("https://www.snai.edu/")
+                .build());
+    TrainingClass notForCpas =
+        classes.create(
+            TestClasses.SZ_STAFF,
+            TestClasses.aClass(classes.today())
+                .audiences(org.cmis.training.Audience.PRACTITIONER)
+                .build());
 
     MvcTestResult page = member(1).get("/hours?year=" + plain.year());
     assertThat(page).hasStatusOk();
