@@ -9,6 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class HourEntries {
 
+  /** Registration ids of the test entries: far above any real one, never the same twice. */
+  private static final java.util.concurrent.atomic.AtomicLong SOURCES =
+      new java.util.concurrent.atomic.AtomicLong(9_000_000_000L);
+
   private final JdbcClient jdbc;
 
   public HourEntries(JdbcClient jdbc) {
@@ -54,7 +58,7 @@ public final class HourEntries {
         ethics,
         "TRAINING",
         "REGISTRATION",
-        900_000L + (long) (Math.random() * 1e9),
+        SOURCES.incrementAndGet(),
         className,
         null);
   }

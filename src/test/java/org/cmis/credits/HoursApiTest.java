@@ -333,4 +333,33 @@ class HoursApiTest {
         .isZero();
     assertThat(put(admin, uri, good)).hasStatusOk();
   }
+
+  @Test
+  void aNonPractisingMembersInputHoursAboveTwentyFourCarryIntoTheNextYearFromTheLedger() {
+    String no =
+        jdbc.sql(
+                "select member_no from member where category = 'NON_PRACTISING'"
+                    + " and institute_code = 'SZ' order by member_no desc limit 1")
+            .query(String.class)
+            .single();
+    // Years of their own, which no demo data or other test touches.
+    entries.training(no, 2080, 30, 4, "2080 年培训");
+    entries.manual(no, 2080, 14, "2080 年其他认可");
+    entries.add(no, 2080, 10, 0, "OUTPUT", "MANUAL", null, "2080 年产出法", null);
+    entries.training(no, 2081, 20, 4, "2081 年培训");
+    entries.add(no, 2081, 20, 0, "OUTPUT", "MANUAL", null, "2081 年产出法", null);
+    String admin = ApiTokens.demo(mvc, "ADMIN", "admin");
+    var json = assertThat(get(admin, "/api/v1/members/" + no + "/hours?year=2081")).bodyJson();
+    json.extractingPath("$.memberCategory").isEqualTo("NON_PRACTISING");
+    json.extractingPath("$.byCategory.OUTPUT").isEqualTo(20.0);
+    // 20 input + 16 of 20 output (cap) + 20 carried (44 − 24 input hours of 2080) = 56.
+    json.extractingPath("$.carriedOverHours").isEqualTo(20.0);
+    json.extractingPath("$.completedHours").isEqualTo(56.0);
+    json.extractingPath("$.compliant").isEqualTo(true);
+    // 2082 gets nothing from 2080 (the next year only) and nothing from 2081 (20 < 24).
+    assertThat(get(admin, "/api/v1/members/" + no + "/hours?year=2082"))
+        .bodyJson()
+        .extractingPath("$.carriedOverHours")
+        .isEqualTo(0.0);
+  }
 }

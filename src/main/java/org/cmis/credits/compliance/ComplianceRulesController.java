@@ -13,7 +13,6 @@ import org.cmis.membership.MemberCategory;
 import org.cmis.shared.CmisException;
 import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
-import org.cmis.shared.FieldError;
 import org.cmis.shared.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,9 +93,14 @@ class ComplianceRulesController {
         if (e.code() != ErrorCode.VALIDATION_FAILED) {
           throw e;
         }
-        for (FieldError fe : e.errors()) {
-          errors.putIfAbsent(fe.field(), fe.message());
-        }
+        e.errors().forEach(fe -> errors.putIfAbsent(fe.field(), fe.message()));
+      }
+    } else {
+      // Mark every other invalid field too, not only the ones that are not numbers.
+      try {
+        input.validate(y, category);
+      } catch (CmisException e) {
+        e.errors().forEach(fe -> errors.putIfAbsent(fe.field(), fe.message()));
       }
     }
     model.addAttribute("selectedYear", y);
@@ -121,6 +125,7 @@ class ComplianceRulesController {
     model.addAttribute("categories", MemberCategory.values());
     model.addAttribute("values", values);
     model.addAttribute("failed", failed == null ? "" : failed.name());
+    model.addAttribute("fields", FIELDS);
     model.addAttribute("errors", errors);
     model.addAttribute("ownYears", rules.ownYears(year));
     return "credits/compliance/rules";

@@ -23,13 +23,13 @@ class HoursScope {
 
   MemberProfile visibleMember(CurrentUser caller, String memberNo) {
     MemberProfile p = memberNo.length() > 20 ? null : members.profile(memberNo).orElse(null);
-    if (p == null || !maysee(caller, p)) {
+    if (p == null || !maySee(caller, p)) {
       throw new CmisException(ErrorCode.NOT_FOUND, "error.NOT_FOUND");
     }
     return p;
   }
 
-  static boolean maysee(CurrentUser caller, MemberProfile p) {
+  static boolean maySee(CurrentUser caller, MemberProfile p) {
     return switch (caller.role()) {
       case ADMIN -> true;
       case STAFF -> p.instituteCode().equals(caller.instituteCode());

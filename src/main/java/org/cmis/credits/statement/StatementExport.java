@@ -71,6 +71,7 @@ class StatementExport {
 
   private final MessageSource messages;
   private final Clock clock;
+  private final Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
 
   StatementExport(MessageSource messages, Clock clock) {
     this.messages = messages;
@@ -224,7 +225,8 @@ class StatementExport {
         .body(bytes);
   }
 
+  /** The Chinese text of a key, looked up once per key (an export asks the same few per row). */
   private String text(String key) {
-    return messages.getMessage(key, null, key, LOCALE);
+    return texts.computeIfAbsent(key, k -> messages.getMessage(k, null, k, LOCALE));
   }
 }

@@ -44,14 +44,16 @@ class StatementService implements HourStatements {
   @Override
   @Transactional(readOnly = true)
   public Statement statement(MemberProfile member, int year) {
+    Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = rulesByYear(year);
     return compute(
         member.memberNo(),
         member.name(),
         member.firmNo(),
         member.category(),
         year,
-        totals(List.of(member.memberNo()), year).getOrDefault(member.memberNo(), Map.of()),
-        rulesByYear(year),
+        totals(List.of(member.memberNo()), year, lookBack(byYear, year))
+            .getOrDefault(member.memberNo(), Map.of()),
+        byYear,
         entries(member.memberNo(), year));
   }
 
@@ -61,9 +63,10 @@ class StatementService implements HourStatements {
     if (members.isEmpty()) {
       return List.of();
     }
-    Map<String, Map<Integer, Totals>> totals =
-        totals(members.stream().map(MemberSummary::memberNo).toList(), year);
     Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = rulesByYear(year);
+    Map<String, Map<Integer, Totals>> totals =
+        totals(
+            members.stream().map(MemberSummary::memberNo).toList(), year, lookBack(byYear, year));
     List<Statement> statements = new ArrayList<>(members.size());
     for (MemberSummary m : members) {
       statements.add(
@@ -134,8 +137,28 @@ class StatementService implements HourStatements {
     return byYear;
   }
 
-  /** Member → year → totals, for the year and the years a statement may look back on. */
-  private Map<String, Map<Integer, Totals>> totals(List<String> memberNos, int year) {
+  /**
+   * How many years before {@code year} the year's statements need: one when last year's rule of
+   * some category carries hours over, a cycle's years but one, else none; so that a list reads no
+   * more of {@code hour_total} than its rules use.
+   */
+  static int lookBack(Map<Integer, Map<MemberCategory, ComplianceRule>> byYear, int year) {
+    int back = 0;
+    for (MemberCategory c : MemberCategory.values()) {
+      ComplianceRule last = byYear.get(year - 1).get(c);
+      if (last.carryOverCap() != null && last.inputMinimum() != null) {
+        back = Math.max(back, 1);
+      }
+      ComplianceRule now = byYear.get(year).get(c);
+      if (now.cycleYears() != null && now.cycleHours() != null) {
+        back = Math.max(back, now.cycleYears() - 1);
+      }
+    }
+    return Math.min(back, LOOK_BACK);
+  }
+
+  /** Member → year → totals, for the year and the {@code back} years before it. */
+  private Map<String, Map<Integer, Totals>> totals(List<String> memberNos, int year, int back) {
     Map<String, Map<Integer, Map<HourCategory, BigDecimal>>> hours = new HashMap<>();
     Map<String, Map<Integer, BigDecimal>> ethics = new HashMap<>();
     jdbc.sql(
@@ -143,7 +166,7 @@ class StatementService implements HourStatements {
                 + " where member_no = any(string_to_array(:nos, ','))"
                 + " and year between :from and :to")
         .param("nos", String.join(",", memberNos))
-        .param("from", year - LOOK_BACK)
+        .param("from", year - back)
         .param("to", year)
         .query(
             rs -> {
