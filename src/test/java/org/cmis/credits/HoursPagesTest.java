@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -69,11 +70,20 @@ class HoursPagesTest {
     long manual = entries.manual(no, year, 4, "三院课程学时");
     entries.add(no, year, -4, 0, "EXTERNAL", "MANUAL", null, "重复登记", manual);
     entries.training(no, year, 8, 0, "财务报告专题培训班");
+    // Offers come by registration end, soonest first, and other tests' classes close in five days:
+    // these two close today, so they are surely among the offers.
+    LocalDate today = classes.today();
     TrainingClass plain =
         classes.create(
-            TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).ethicsHours("0").build());
+            TestClasses.SZ_STAFF,
+            TestClasses.aClass(today)
+                .registration(today.minusDays(1), today)
+                .ethicsHours("0")
+                .build());
     TrainingClass ethics =
-        classes.create(TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).build());
+        classes.create(
+            TestClasses.SZ_STAFF,
+            TestClasses.aClass(today).registration(today.minusDays(1), today).build());
     TrainingClass taken =
         classes.create(TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).build());
     registrations.registerPeople(

@@ -66,7 +66,12 @@ class NoticePagesTest {
 
   @Test
   void staffPublishANoticeWithAnAttachmentAndAClassAndAMemberReadsIt() {
-    TrainingClass c = testClasses.open(10, 10, false, false);
+    // Open since today, after the other tests' classes (open since yesterday): the form offers
+    // the first 100 classes of each status, latest registration start first.
+    TrainingClass c =
+        classService.create(
+            TestClasses.SZ_STAFF,
+            TestClasses.aClass(today).registration(today, today.plusDays(5)).build());
     assertThat(staff.get("/manage/notices/new"))
         .hasStatusOk()
         .bodyText()
