@@ -1,6 +1,7 @@
 package org.cmis.credits.compliance;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.cmis.credits.ComplianceRule;
 import org.cmis.membership.MemberCategory;
@@ -75,16 +76,44 @@ public class ComplianceRules {
   /** The rules in force for the year, one per member category. */
   @Transactional(readOnly = true)
   public Map<MemberCategory, ComplianceRule> forYear(int year) {
-    Map<MemberCategory, ComplianceRule> rules = new EnumMap<>(MemberCategory.class);
-    jdbc.sql(
-            "select distinct on (category) year, category, required_hours, required_ethics_hours,"
-                + " output_cap, input_minimum, carry_over_cap, cycle_years, cycle_hours"
-                + " from compliance_rule where year <= :year order by category, year desc")
-        .param("year", year)
+    return forYears(year, year).get(year);
+  }
+
+  /**
+   * The rules in force for each year from {@code from} to {@code to}, one per member category, in
+   * one query: each year follows its own row, else the latest earlier one, else the defaults.
+   */
+  @Transactional(readOnly = true)
+  public Map<Integer, Map<MemberCategory, ComplianceRule>> forYears(int from, int to) {
+    List<ComplianceRule> rows = rows(to);
+    Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = new java.util.HashMap<>();
+    for (int year = from; year <= to; year++) {
+      Map<MemberCategory, ComplianceRule> rules = new EnumMap<>(MemberCategory.class);
+      for (ComplianceRule row : rows) { // newest first: the first row of a category wins
+        if (row.year() <= year) {
+          rules.putIfAbsent(row.category(), row.forYear(year));
+        }
+      }
+      for (MemberCategory category : MemberCategory.values()) {
+        int y = year;
+        rules.computeIfAbsent(category, c -> ComplianceRule.defaults(y, c));
+      }
+      byYear.put(year, rules);
+    }
+    return byYear;
+  }
+
+  /** Every configured row up to the year, newest year first. */
+  private List<ComplianceRule> rows(int upTo) {
+    return jdbc.sql(
+            "select year, category, required_hours, required_ethics_hours, output_cap,"
+                + " input_minimum, carry_over_cap, cycle_years, cycle_hours"
+                + " from compliance_rule where year <= :year order by year desc, category")
+        .param("year", upTo)
         .query(
             (rs, n) ->
                 new ComplianceRule(
-                    year,
+                    rs.getInt("year"),
                     MemberCategory.valueOf(rs.getString("category")),
                     rs.getBigDecimal("required_hours"),
                     rs.getBigDecimal("required_ethics_hours"),
@@ -93,12 +122,7 @@ public class ComplianceRules {
                     rs.getBigDecimal("carry_over_cap"),
                     (Integer) rs.getObject("cycle_years"),
                     rs.getBigDecimal("cycle_hours")))
-        .list()
-        .forEach(rule -> rules.put(rule.category(), rule));
-    for (MemberCategory category : MemberCategory.values()) {
-      rules.computeIfAbsent(category, c -> ComplianceRule.defaults(year, c));
-    }
-    return rules;
+        .list();
   }
 
   /**

@@ -130,11 +130,7 @@ class StatementService implements HourStatements {
   }
 
   private Map<Integer, Map<MemberCategory, ComplianceRule>> rulesByYear(int year) {
-    Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = new HashMap<>();
-    for (int y = year - LOOK_BACK; y <= year; y++) {
-      byYear.put(y, rules.forYear(y));
-    }
-    return byYear;
+    return rules.forYears(year - LOOK_BACK, year);
   }
 
   /**
@@ -159,35 +155,30 @@ class StatementService implements HourStatements {
 
   /** Member → year → totals, for the year and the {@code back} years before it. */
   private Map<String, Map<Integer, Totals>> totals(List<String> memberNos, int year, int back) {
-    Map<String, Map<Integer, Map<HourCategory, BigDecimal>>> hours = new HashMap<>();
-    Map<String, Map<Integer, BigDecimal>> ethics = new HashMap<>();
+    Map<String, Map<Integer, Totals>> totals = new HashMap<>(memberNos.size() * 2);
+    // One row per member and year, its categories side by side: the primary key's order makes the
+    // grouping a streaming one, and an institute of 100,000 reads half the rows it would otherwise.
     jdbc.sql(
-            "select member_no, year, category, hours, ethics_hours from hour_total"
+            "select member_no, year,"
+                + " coalesce(sum(hours) filter (where category = 'TRAINING'), 0) as training,"
+                + " coalesce(sum(hours) filter (where category = 'OUTPUT'), 0) as output,"
+                + " coalesce(sum(hours) filter (where category = 'EXTERNAL'), 0) as external,"
+                + " sum(ethics_hours) as ethics from hour_total"
                 + " where member_no = any(string_to_array(:nos, ','))"
-                + " and year between :from and :to")
+                + " and year between :from and :to group by member_no, year")
         .param("nos", String.join(",", memberNos))
         .param("from", year - back)
         .param("to", year)
         .query(
             rs -> {
-              String no = rs.getString("member_no");
-              int y = rs.getInt("year");
-              hours
-                  .computeIfAbsent(no, k -> new HashMap<>())
-                  .computeIfAbsent(y, k -> new EnumMap<>(HourCategory.class))
-                  .put(HourCategory.valueOf(rs.getString("category")), rs.getBigDecimal("hours"));
-              ethics
-                  .computeIfAbsent(no, k -> new HashMap<>())
-                  .merge(y, rs.getBigDecimal("ethics_hours"), BigDecimal::add);
+              Map<HourCategory, BigDecimal> byCategory = new EnumMap<>(HourCategory.class);
+              byCategory.put(HourCategory.TRAINING, rs.getBigDecimal("training"));
+              byCategory.put(HourCategory.OUTPUT, rs.getBigDecimal("output"));
+              byCategory.put(HourCategory.EXTERNAL, rs.getBigDecimal("external"));
+              totals
+                  .computeIfAbsent(rs.getString("member_no"), k -> new HashMap<>(4))
+                  .put(rs.getInt("year"), new Totals(byCategory, rs.getBigDecimal("ethics")));
             });
-    Map<String, Map<Integer, Totals>> totals = new HashMap<>();
-    hours.forEach(
-        (no, years) ->
-            years.forEach(
-                (y, byCategory) ->
-                    totals
-                        .computeIfAbsent(no, k -> new HashMap<>())
-                        .put(y, new Totals(byCategory, ethics.get(no).get(y)))));
     return totals;
   }
 
