@@ -80,10 +80,16 @@ class HoursPagesTest {
                 .registration(today.minusDays(1), today)
                 .ethicsHours("0")
                 .build());
+    // All ethics hours: it comes first of the offers whatever other tests left open (ethics first,
+    // the most ethics hours first).
     TrainingClass ethics =
         classes.create(
             TestClasses.SZ_STAFF,
-            TestClasses.aClass(today).registration(today.minusDays(1), today).build());
+            TestClasses.aClass(today)
+                .registration(today.minusDays(1), today)
+                .hours("12")
+                .ethicsHours("12")
+                .build());
     TrainingClass taken =
         classes.create(TestClasses.SZ_STAFF, TestClasses.aClass(classes.today()).build());
     registrations.registerPeople(
@@ -122,13 +128,22 @@ class HoursPagesTest {
         .contains("已冲销")
         .contains("可报名的培训班")
         .contains("含职业道德学时的培训班排在前面")
-        .contains("data-offer=\"" + plain.id() + "\"")
         .contains("data-offer=\"" + ethics.id() + "\"")
         .doesNotContain("data-offer=\"" + taken.id() + "\"")
         .doesNotContain("data-offer=\"" + external.id() + "\"")
         .doesNotContain("data-offer=\"" + notForCpas.id() + "\"");
-    assertThat(html.indexOf("data-offer=\"" + ethics.id() + "\""))
-        .isLessThan(html.indexOf("data-offer=\"" + plain.id() + "\""));
+    // Ethics first: the ethics class leads; the class without ethics hours comes after every one
+    // with some, so it is offered only when fewer than ten classes with ethics hours are open.
+    List<String> offered = new ArrayList<>();
+    java.util.regex.Matcher offer =
+        java.util.regex.Pattern.compile("data-offer=\"(\\d+)\"").matcher(html);
+    while (offer.find()) {
+      offered.add(offer.group(1));
+    }
+    assertThat(offered).first().isEqualTo(Long.toString(ethics.id()));
+    assertThat(offered.contains(Long.toString(plain.id())) || offered.size() == 10)
+        .as("the class without ethics hours is offered, or ten classes with ethics hours are")
+        .isTrue();
     // The home page shows the year's progress with a link to 学时查询.
     MvcTestResult home = member(1).get("/");
     assertThat(body(home))
