@@ -34,8 +34,8 @@ class CheckInRestController {
   @Operation(
       summary =
           "A member checks in with a session's 6-digit code: 201 (200 when already checked in that"
-              + " day); 422 wrong code, 429 after 10 wrong codes per session, 409 CHECK_IN_CLOSED or"
-              + " NOT_ELIGIBLE")
+              + " day); 422 wrong code (also a code of a class the member is not confirmed in), 429"
+              + " after 10 wrong codes per session, 409 CHECK_IN_CLOSED")
   ResponseEntity<CheckInView> checkIn(
       @AuthenticationPrincipal CurrentUser caller,
       @RequestBody(required = false) @Nullable CodeBody body) {

@@ -24,11 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * late, once per training day. The code is looked up among the open sessions of the classes the
  * member is CONFIRMED in; a code that is not one of them is a wrong try counted in PostgreSQL
  * against each of those sessions (at most {@link #MAX_WRONG} per member and session, then 429), and
- * the answer tells why: another class's code (NOT_ELIGIBLE), a closed session (CHECK_IN_CLOSED), no
- * session of its own open (CHECK_IN_CLOSED) or simply a wrong code (422 on {@code code}). When
- * every training day of the registration is checked in, it becomes ATTENDED through {@link
- * Attendance} (one event). The check-in transaction locks the registration row first, so two
- * check-ins of one registration see each other's days.
+ * the answer tells why: a closed session of its own class (CHECK_IN_CLOSED), no session of its own
+ * open (CHECK_IN_CLOSED), or a wrong code (422 on {@code code}) — which a code of another class's
+ * session is too, so that the answers never tell which codes are open elsewhere. When every
+ * training day of the registration is checked in, it becomes ATTENDED through {@link Attendance}
+ * (one event). The check-in transaction locks the registration row first, so two check-ins of one
+ * registration see each other's days.
  */
 @Service
 public class CheckIns {
@@ -93,11 +94,10 @@ public class CheckIns {
             > MAX_WRONG) {
       throw tooMany();
     }
+    // A code of another class's open session is answered as a wrong one: telling it apart would let
+    // anyone find out, unthrottled, which codes are open.
     for (CheckInSession s : repository.withCode(typed, now)) {
       boolean mine = repository.confirmedIn(s.classId(), memberNo);
-      if (s.openAt(now) && !mine) {
-        throw new CmisException(ErrorCode.NOT_ELIGIBLE, "checkin.error.notConfirmed");
-      }
       if (!s.openAt(now) && mine) {
         throw new CmisException(ErrorCode.CHECK_IN_CLOSED, "checkin.error.closed");
       }

@@ -146,11 +146,22 @@ class CheckInApiTest {
     long foreign = sessions.open(TestClasses.SZ_STAFF, other.c().id(), null, null, null);
     Api m = member(s, 1);
 
-    assertThat(m.post("/api/v1/check-ins", body(code(foreign))))
-        .hasStatus(409)
+    // another class's code is a wrong code: the answers never tell which codes are open elsewhere
+    MvcTestResult foreignCode = m.post("/api/v1/check-ins", body(code(foreign)));
+    assertThat(foreignCode)
+        .hasStatus(422)
         .bodyJson()
         .extractingPath("$.code")
-        .isEqualTo("NOT_ELIGIBLE");
+        .isEqualTo("VALIDATION_FAILED");
+    assertThat(
+            foreignCode.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("只能为您已确认报名的培训班签到");
+    assertThat(
+            jdbc.sql("select failures from check_in_attempt where session_id = :s")
+                .param("s", session)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
 
     jdbc.sql(
             "update check_in_session set closes_at = now() - interval '1 minute',"
