@@ -1,4 +1,5 @@
-// 登记考勤: tick all on the page, count the ticked rows. The page works without it.
+// Lists with tick boxes (报名确认, 登记考勤): tick all on the page, count the ticked rows. The page
+// works without it.
 document.addEventListener("DOMContentLoaded", function () {
   var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-row-check]"));
   var all = document.querySelector("input[data-check-all]");
