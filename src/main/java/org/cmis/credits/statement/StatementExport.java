@@ -13,12 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.cmis.credits.Statement;
+import org.cmis.shared.spreadsheet.HeadedSheet;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -165,20 +164,11 @@ class StatementExport {
   }
 
   private Sheet sheet(SXSSFWorkbook workbook, String titleKey, List<String> columns, int[] widths) {
-    Sheet sheet = workbook.createSheet(text(titleKey));
-    Font bold = workbook.createFont();
-    bold.setBold(true);
-    CellStyle header = workbook.createCellStyle();
-    header.setFont(bold);
-    Row head = sheet.createRow(0);
-    for (int i = 0; i < columns.size(); i++) {
-      var cell = head.createCell(i);
-      cell.setCellValue(text("statement.export.column." + columns.get(i)));
-      cell.setCellStyle(header);
-      sheet.setColumnWidth(i, widths[i] * 256);
-    }
-    sheet.createFreezePane(0, 1);
-    return sheet;
+    return HeadedSheet.create(
+        workbook,
+        text(titleKey),
+        columns.stream().map(c -> text("statement.export.column." + c)).toList(),
+        widths);
   }
 
   private static void number(Row row, int column, BigDecimal value) {

@@ -9,12 +9,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.cmis.membership.MemberProfile;
+import org.cmis.shared.spreadsheet.HeadedSheet;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.catalog.TrainingClass;
 import org.cmis.training.registration.Registration;
@@ -78,19 +77,12 @@ class RegistrationExport {
   byte[] workbook(List<Roster.Entry> entries) {
     SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     try {
-      Sheet sheet = workbook.createSheet(text("confirmation.export.sheet"));
-      Font bold = workbook.createFont();
-      bold.setBold(true);
-      CellStyle header = workbook.createCellStyle();
-      header.setFont(bold);
-      Row head = sheet.createRow(0);
-      for (int i = 0; i < COLUMNS.size(); i++) {
-        var cell = head.createCell(i);
-        cell.setCellValue(text("confirmation.export.column." + COLUMNS.get(i)));
-        cell.setCellStyle(header);
-        sheet.setColumnWidth(i, WIDTHS[i] * 256);
-      }
-      sheet.createFreezePane(0, 1);
+      Sheet sheet =
+          HeadedSheet.create(
+              workbook,
+              text("confirmation.export.sheet"),
+              COLUMNS.stream().map(c -> text("confirmation.export.column." + c)).toList(),
+              WIDTHS);
       int n = 0;
       for (Roster.Entry e : entries) {
         n++;
