@@ -12,7 +12,8 @@
       "training",
       "training :: *",
       "credits",
-      "audit"
+      "audit",
+      "settings"
     })
 package org.cmis.web;
 

@@ -60,6 +60,7 @@ class DemoDataLoaderTest {
         .dataSource(ds)
         .locations(
             "classpath:db/migration/platform",
+            "classpath:db/migration/settings",
             "classpath:db/migration/membership",
             "classpath:db/migration/identity",
             "classpath:db/migration/audit",
