@@ -25,9 +25,9 @@ public final class IdNumber {
   private static final DateTimeFormatter BIRTH_DATE =
       DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
-  private static final int KEEP_PREFIX = 3;
+  private static final int KEEP_PREFIX = 4;
 
-  private static final int KEEP_SUFFIX = 2;
+  private static final int KEEP_SUFFIX = 4;
 
   private IdNumber() {}
 
@@ -51,7 +51,7 @@ public final class IdNumber {
     return String.valueOf(computeCheck(first17));
   }
 
-  /** Returns the value with all but the first 3 and last 2 characters replaced by '*'. */
+  /** Returns the value with all but the first 4 and last 4 characters (API.md) replaced by '*'. */
   public static String mask(String value) {
     int length = value.length();
     if (length <= KEEP_PREFIX + KEEP_SUFFIX) {

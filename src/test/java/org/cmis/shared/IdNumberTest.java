@@ -62,14 +62,14 @@ class IdNumberTest {
   }
 
   @Test
-  void masksAllButFirstThreeAndLastTwo() {
-    assertThat(IdNumber.mask("11010519491231002X")).isEqualTo("110*************2X").hasSize(18);
-    assertThat(IdNumber.mask("123456")).isEqualTo("123*56");
+  void masksAllButFirstFourAndLastFour() {
+    assertThat(IdNumber.mask("11010519491231002X")).isEqualTo("1101**********002X").hasSize(18);
+    assertThat(IdNumber.mask("123456789")).isEqualTo("1234*6789");
   }
 
   @Test
   void masksShortValuesCompletely() {
     assertThat(IdNumber.mask("")).isEmpty();
-    assertThat(IdNumber.mask("12345")).isEqualTo("*****");
+    assertThat(IdNumber.mask("12345678")).isEqualTo("********");
   }
 }

@@ -1,0 +1,437 @@
+package org.cmis.membership;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.cmis.shared.BusinessTime;
+import org.cmis.shared.CmisException;
+import org.cmis.shared.ErrorCode;
+import org.cmis.shared.FieldError;
+import org.cmis.shared.IdNumber;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way a member or a firm changes (F2.3, F2.4, F2.6): the supervision sync, the Excel import
+ * and the personal-information page all come here. Each change takes the member's row lock, applies
+ * only what differs, writes one history row per changed field (ID numbers masked) and publishes
+ * {@link MemberChanged}. A {@code version} (the platform's, increasing per entity) not newer than
+ * the stored one is ignored; a null version (an import, the member's own page) always applies.
+ * Invalid data is refused with {@link CmisException} before anything is written.
+ */
+@Service
+public class MemberChanges {
+
+  private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  MemberChanges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    this.jdbc = jdbc;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Creates or updates a member with every platform-owned field. */
+  @Transactional
+  public ChangeOutcome upsert(MemberData data, @Nullable Long version, ChangedBy by) {
+    MemberDataCheck.check(data, LocalDate.now(clock.withZone(BusinessTime.ZONE)));
+    @Nullable Firm firm =
+        data.firmNo() == null || data.firmNo().isEmpty() ? null : firm(data.firmNo());
+    String institute =
+        data.instituteCode() != null ? data.instituteCode() : firm == null ? "" : firm.institute();
+    if (institute.isEmpty()) {
+      throw CmisException.validation(
+          java.util.List.of(new FieldError("instituteCode", "必填：非执业会员所属的协会")));
+    }
+    requireInstitute(institute);
+    Optional<Stored> stored = lock(data.memberNo());
+    if (stored.isEmpty()) {
+      Long id =
+          jdbc.sql(
+                  "insert into member (member_no, name, gender, birth_date, id_number, mobile, email,"
+                      + " position, partner, category, firm_id, institute_code, active, sync_version)"
+                      + " values (:no, :name, :gender, :birth, :idNumber, :mobile, :email, :position,"
+                      + " :partner, :category, :firmId, :institute, :active, :version)"
+                      + " on conflict (member_no) do nothing returning id")
+              .param("no", data.memberNo())
+              .param("name", data.name())
+              .param("gender", data.gender())
+              .param("birth", data.birthDate())
+              .param("idNumber", blankToNull(data.idNumber()))
+              .param("mobile", data.mobile())
+              .param("email", data.email())
+              .param("position", data.position())
+              .param("partner", Boolean.TRUE.equals(data.partner()))
+              .param("category", data.category().name())
+              .param("firmId", firm == null ? null : firm.id())
+              .param("institute", institute)
+              .param("active", !Boolean.FALSE.equals(data.active()))
+              .param("version", version == null ? 0 : version)
+              .query(Long.class)
+              .optional()
+              .orElse(null);
+      if (id != null) {
+        Map<String, String[]> created = diff(Stored.NONE, data, firm, institute);
+        record(id, created, by);
+        publish(
+            data.memberNo(),
+            created,
+            data.mobile(),
+            data.email(),
+            !Boolean.FALSE.equals(data.active()));
+        return ChangeOutcome.APPLIED;
+      }
+      stored = lock(data.memberNo());
+    }
+    Stored old = stored.orElseThrow();
+    if (version != null && version <= old.version()) {
+      return ChangeOutcome.IGNORED;
+    }
+    Map<String, String[]> changed = diff(old, data, firm, institute);
+    boolean active = data.active() == null ? old.active() : data.active();
+    jdbc.sql(
+            "update member set name = :name, gender = :gender, birth_date = :birth,"
+                + " id_number = :idNumber, mobile = :mobile, email = :email, position = :position,"
+                + " partner = :partner, category = :category, firm_id = :firmId,"
+                + " institute_code = :institute, active = :active,"
+                + " sync_version = greatest(sync_version, :version) where id = :id")
+        .param("name", data.name())
+        .param("gender", data.gender())
+        .param("birth", data.birthDate())
+        .param("idNumber", data.idNumber() == null ? old.idNumber() : blankToNull(data.idNumber()))
+        .param("mobile", data.mobile())
+        .param("email", data.email())
+        .param("position", data.position())
+        .param("partner", data.partner() == null ? old.partner() : data.partner())
+        .param("category", data.category().name())
+        .param("firmId", firm == null ? null : firm.id())
+        .param("institute", institute)
+        .param("active", active)
+        .param("version", version == null ? 0 : version)
+        .param("id", old.id())
+        .update();
+    if (changed.isEmpty()) {
+      return ChangeOutcome.UNCHANGED;
+    }
+    record(old.id(), changed, by);
+    publish(data.memberNo(), changed, data.mobile(), data.email(), active);
+    return ChangeOutcome.APPLIED;
+  }
+
+  /**
+   * Moves a member to another firm (转所, MEMBER_TRANSFER): its number, hours and registrations stay
+   * its own; its institute becomes the new firm's. {@code fromFirmNo}, when given, must be the
+   * member's firm now.
+   */
+  @Transactional
+  public ChangeOutcome transfer(
+      String memberNo,
+      @Nullable String fromFirmNo,
+      String toFirmNo,
+      @Nullable Long version,
+      ChangedBy by) {
+    Stored old =
+        lock(memberNo)
+            .orElseThrow(() -> new CmisException(ErrorCode.UNKNOWN_MEMBER, "error.UNKNOWN_MEMBER"));
+    if (version != null && version <= old.version()) {
+      return ChangeOutcome.IGNORED;
+    }
+    if (old.category() == MemberCategory.NON_PRACTISING) {
+      throw CmisException.validation(
+          java.util.List.of(new FieldError("memberNo", "非执业会员不属于事务所，不能转所")));
+    }
+    if (fromFirmNo != null && !fromFirmNo.equals(old.firmNo())) {
+      throw CmisException.validation(
+          java.util.List.of(new FieldError("fromFirmNo", "与该人员现在所在的事务所不符")));
+    }
+    Firm to = firm(toFirmNo);
+    Map<String, String[]> changed = new LinkedHashMap<>();
+    put(changed, "firmNo", old.firmNo(), toFirmNo);
+    put(changed, "instituteCode", old.institute(), to.institute());
+    jdbc.sql(
+            "update member set firm_id = :firmId, institute_code = :institute,"
+                + " sync_version = greatest(sync_version, :version) where id = :id")
+        .param("firmId", to.id())
+        .param("institute", to.institute())
+        .param("version", version == null ? 0 : version)
+        .param("id", old.id())
+        .update();
+    if (changed.isEmpty()) {
+      return ChangeOutcome.UNCHANGED;
+    }
+    record(old.id(), changed, by);
+    publish(memberNo, changed, old.mobile(), old.email(), old.active());
+    return ChangeOutcome.APPLIED;
+  }
+
+  /** A member's own fields (F2.3): mobile, email and mailing address. */
+  @Transactional
+  public ChangeOutcome changeLocal(String memberNo, LocalContact contact, ChangedBy by) {
+    MemberDataCheck.check(contact);
+    Stored old =
+        lock(memberNo).orElseThrow(() -> new CmisException(ErrorCode.NOT_FOUND, "error.NOT_FOUND"));
+    Map<String, String[]> changed = new LinkedHashMap<>();
+    put(changed, "mobile", old.mobile(), contact.mobile());
+    put(changed, "email", old.email(), contact.email());
+    put(changed, "address", old.address(), contact.address());
+    if (changed.isEmpty()) {
+      return ChangeOutcome.UNCHANGED;
+    }
+    jdbc.sql(
+            "update member set mobile = :mobile, email = :email, address = :address where id = :id")
+        .param("mobile", contact.mobile())
+        .param("email", contact.email())
+        .param("address", contact.address())
+        .param("id", old.id())
+        .update();
+    record(old.id(), changed, by);
+    publish(memberNo, changed, contact.mobile(), contact.email(), old.active());
+    return ChangeOutcome.APPLIED;
+  }
+
+  /**
+   * Creates or updates a firm (FIRM_UPSERT); its people keep their own institute until they change.
+   */
+  @Transactional
+  public ChangeOutcome upsertFirm(FirmData data, @Nullable Long version, ChangedBy by) {
+    MemberDataCheck.check(data);
+    requireInstitute(data.instituteCode());
+    String creditCode = blankToNull(data.creditCode());
+    if (creditCode != null) {
+      boolean taken =
+          jdbc.sql(
+                  "select exists (select 1 from firm where credit_code = :code and firm_no <> :no)")
+              .param("code", creditCode)
+              .param("no", data.firmNo())
+              .query(Boolean.class)
+              .single();
+      if (taken) {
+        throw CmisException.validation(
+            java.util.List.of(new FieldError("creditCode", "该统一社会信用代码已属于另一家事务所")));
+      }
+    }
+    int inserted =
+        jdbc.sql(
+                "insert into firm (firm_no, name, credit_code, institute_code, sync_version)"
+                    + " values (:no, :name, :code, :institute, :version)"
+                    + " on conflict (firm_no) do nothing")
+            .param("no", data.firmNo())
+            .param("name", data.name())
+            .param("code", creditCode)
+            .param("institute", data.instituteCode())
+            .param("version", version == null ? 0 : version)
+            .update();
+    if (inserted == 1) {
+      return ChangeOutcome.APPLIED;
+    }
+    record FirmRow(
+        long id, String name, @Nullable String creditCode, String institute, long version) {}
+    FirmRow old =
+        jdbc.sql(
+                "select id, name, credit_code, institute_code, sync_version from firm"
+                    + " where firm_no = :no for update")
+            .param("no", data.firmNo())
+            .query(
+                (rs, row) ->
+                    new FirmRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5)))
+            .single();
+    if (version != null && version <= old.version()) {
+      return ChangeOutcome.IGNORED;
+    }
+    boolean same =
+        old.name().equals(data.name())
+            && Objects.equals(old.creditCode(), creditCode)
+            && old.institute().equals(data.instituteCode());
+    jdbc.sql(
+            "update firm set name = :name, credit_code = :code, institute_code = :institute,"
+                + " sync_version = greatest(sync_version, :version) where id = :id")
+        .param("name", data.name())
+        .param("code", creditCode)
+        .param("institute", data.instituteCode())
+        .param("version", version == null ? 0 : version)
+        .param("id", old.id())
+        .update();
+    return same ? ChangeOutcome.UNCHANGED : ChangeOutcome.APPLIED;
+  }
+
+  private record Firm(long id, String institute) {}
+
+  private Firm firm(String firmNo) {
+    return jdbc.sql("select id, institute_code from firm where firm_no = :no")
+        .param("no", firmNo)
+        .query((rs, row) -> new Firm(rs.getLong(1), rs.getString(2)))
+        .optional()
+        .orElseThrow(() -> new CmisException(ErrorCode.UNKNOWN_FIRM, "error.UNKNOWN_FIRM"));
+  }
+
+  private void requireInstitute(String code) {
+    boolean known =
+        jdbc.sql("select exists (select 1 from institute where code = :code)")
+            .param("code", code)
+            .query(Boolean.class)
+            .single();
+    if (!known) {
+      throw new CmisException(ErrorCode.UNKNOWN_INSTITUTE, "error.UNKNOWN_INSTITUTE");
+    }
+  }
+
+  /** A member's row as stored, locked for the rest of the transaction. */
+  private record Stored(
+      long id,
+      @Nullable String name,
+      @Nullable String gender,
+      @Nullable LocalDate birthDate,
+      @Nullable String idNumber,
+      @Nullable MemberCategory category,
+      @Nullable String firmNo,
+      @Nullable String institute,
+      @Nullable String position,
+      String mobile,
+      String email,
+      String address,
+      boolean partner,
+      boolean active,
+      long version) {
+    static final Stored NONE =
+        new Stored(0, null, null, null, null, null, null, null, null, "", "", "", false, true, 0);
+  }
+
+  private Optional<Stored> lock(String memberNo) {
+    return jdbc.sql(
+            "select m.id, m.name, m.gender, m.birth_date, m.id_number, m.category, f.firm_no,"
+                + " m.institute_code, m.position, m.mobile, m.email, m.address, m.partner,"
+                + " m.active, m.sync_version from member m left join firm f on f.id = m.firm_id"
+                + " where m.member_no = :no for update of m")
+        .param("no", memberNo)
+        .query(
+            (rs, row) ->
+                new Stored(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("gender"),
+                    rs.getObject("birth_date", LocalDate.class),
+                    rs.getString("id_number"),
+                    MemberCategory.valueOf(rs.getString("category")),
+                    rs.getString("firm_no"),
+                    rs.getString("institute_code"),
+                    rs.getString("position"),
+                    rs.getString("mobile"),
+                    rs.getString("email"),
+                    rs.getString("address"),
+                    rs.getBoolean("partner"),
+                    rs.getBoolean("active"),
+                    rs.getLong("sync_version")))
+        .optional();
+  }
+
+  /** Field name → {old, new} of every platform-owned field that differs (ID numbers masked). */
+  private static Map<String, String[]> diff(
+      Stored old, MemberData data, @Nullable Firm firm, String institute) {
+    Map<String, String[]> changed = new LinkedHashMap<>();
+    put(changed, "name", old.name(), data.name());
+    put(changed, "gender", old.gender(), data.gender());
+    put(changed, "birthDate", str(old.birthDate()), str(data.birthDate()));
+    String idNumber = blankToNull(data.idNumber());
+    if (data.idNumber() != null && !Objects.equals(old.idNumber(), idNumber)) {
+      changed.put("idNumber", new String[] {masked(old.idNumber()), masked(idNumber)});
+    }
+    put(
+        changed,
+        "category",
+        old.category() == null ? null : old.category().name(),
+        data.category().name());
+    put(changed, "firmNo", old.firmNo(), firm == null ? null : data.firmNo());
+    put(changed, "instituteCode", old.institute(), institute);
+    put(changed, "position", old.position(), data.position());
+    put(changed, "mobile", old == Stored.NONE ? null : old.mobile(), data.mobile());
+    put(changed, "email", old == Stored.NONE ? null : old.email(), data.email());
+    if (data.partner() != null) {
+      put(
+          changed,
+          "partner",
+          old == Stored.NONE ? null : String.valueOf(old.partner()),
+          String.valueOf(data.partner()));
+    }
+    if (data.active() != null) {
+      put(
+          changed,
+          "active",
+          old == Stored.NONE ? null : String.valueOf(old.active()),
+          String.valueOf(data.active()));
+    }
+    return changed;
+  }
+
+  private static void put(
+      Map<String, String[]> changed, String field, @Nullable String from, @Nullable String to) {
+    String a = from == null || from.isEmpty() ? null : from;
+    String b = to == null || to.isEmpty() ? null : to;
+    if (!Objects.equals(a, b)) {
+      changed.put(field, new String[] {a, b});
+    }
+  }
+
+  private void record(long memberId, Map<String, String[]> changed, ChangedBy by) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    var rows = changed.entrySet().stream().toList();
+    StringBuilder values = new StringBuilder();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("id", memberId);
+    params.put("by", by.label());
+    for (int i = 0; i < rows.size(); i++) {
+      values
+          .append(i == 0 ? "" : ", ")
+          .append("(:id, :by, :f")
+          .append(i)
+          .append(", :o")
+          .append(i)
+          .append(", :n")
+          .append(i)
+          .append(")");
+      params.put("f" + i, rows.get(i).getKey());
+      params.put("o" + i, cut(rows.get(i).getValue()[0]));
+      params.put("n" + i, cut(rows.get(i).getValue()[1]));
+    }
+    jdbc.sql(
+            "insert into member_history (member_id, changed_by, field, old_value, new_value) values "
+                + values)
+        .params(params)
+        .update();
+  }
+
+  private void publish(
+      String memberNo, Map<String, String[]> changed, String mobile, String email, boolean active) {
+    events.publishEvent(
+        new MemberChanged(memberNo, java.util.Set.copyOf(changed.keySet()), mobile, email, active));
+  }
+
+  private static @Nullable String cut(@Nullable String value) {
+    return value == null || value.length() <= 200 ? value : value.substring(0, 200);
+  }
+
+  private static @Nullable String masked(@Nullable String idNumber) {
+    return idNumber == null ? null : IdNumber.mask(idNumber);
+  }
+
+  private static @Nullable String str(@Nullable LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
