@@ -107,7 +107,8 @@ public class MemberDirectory {
     }
     java.util.Map<String, MemberProfile> found = new java.util.HashMap<>();
     jdbc.sql(
-            "select m.member_no, m.name, m.gender, m.category, f.firm_no, m.institute_code,"
+            "select m.member_no, m.name, m.gender, m.birth_date, m.category, f.firm_no,"
+                + " m.institute_code,"
                 + " m.partner, m.position, m.mobile, m.email, m.active from member m"
                 + " left join firm f on f.id = m.firm_id where m.member_no in (:nos)")
         .param("nos", List.copyOf(memberNos))
@@ -117,6 +118,7 @@ public class MemberDirectory {
                     rs.getString("member_no"),
                     rs.getString("name"),
                     rs.getString("gender"),
+                    rs.getObject("birth_date", java.time.LocalDate.class),
                     MemberCategory.valueOf(rs.getString("category")),
                     rs.getString("firm_no"),
                     rs.getString("institute_code"),

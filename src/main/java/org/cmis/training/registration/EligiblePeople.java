@@ -1,5 +1,6 @@
 package org.cmis.training.registration;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -43,6 +44,7 @@ class EligiblePeople {
       String memberNo,
       String name,
       String gender,
+      @Nullable LocalDate birthDate,
       String position,
       String mobile,
       String email,
@@ -99,6 +101,7 @@ class EligiblePeople {
                         p.memberNo(),
                         p.name(),
                         p.gender(),
+                        p.birthDate(),
                         p.position(),
                         p.mobile(),
                         p.email(),

@@ -39,6 +39,7 @@ class EligibilityAndStatusTest {
         "440300010001",
         "张三",
         "M",
+        null,
         category,
         firm,
         "SZ",
