@@ -377,4 +377,30 @@ class ProfileApiTest {
         .extractingPath("$.items[0].field")
         .isEqualTo("mobile");
   }
+
+  @Test
+  void theEndpointsAreInTheOpenApiDocument() {
+    MvcTestResult docs = mvc.get().uri("/v3/api-docs").exchange();
+    assertThat(docs).hasStatusOk();
+    String json = body(docs);
+    assertThat(json).contains("/api/v1/members/{memberNo}/history", "MemberLocalFields");
+    assertThat(JsonPath.<Map<String, Object>>read(json, "$.paths['/api/v1/members/{memberNo}']"))
+        .containsKeys("get", "patch");
+    assertThat(JsonPath.<Map<String, Object>>read(json, "$.components.schemas.Member.properties"))
+        .containsOnlyKeys(
+            "memberNo",
+            "name",
+            "gender",
+            "birthDate",
+            "idNumber",
+            "category",
+            "firmNo",
+            "instituteCode",
+            "position",
+            "partner",
+            "active",
+            "mobile",
+            "email",
+            "address");
+  }
 }
