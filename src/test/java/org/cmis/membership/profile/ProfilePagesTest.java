@@ -152,6 +152,12 @@ class ProfilePagesTest {
   }
 
   @Test
+  void staffReachAMemberFromTheTrainingStatusList() {
+    String html = body(as("STAFF", "sz-staff", "Demo@2026").get("/hours/people?q=" + no));
+    assertThat(html).contains("href=\"/members/" + no + "\"");
+  }
+
+  @Test
   void anAddressStoredByAnAdministratorIsTheLinkOnlyWhenItIsAWebAddress() {
     try {
       jdbc.sql(
