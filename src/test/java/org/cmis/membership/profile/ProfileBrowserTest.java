@@ -33,6 +33,10 @@ class ProfileBrowserTest {
 
     browser.type(By.cssSelector("[data-test=input-mobile]"), "1371111");
     browser.submit(By.cssSelector("button[data-test=save]"));
+    assertThat(browser.text(By.cssSelector("[data-test=top-errors]"))).isEqualTo("请修正标出的错误后再保存");
+    WebElement error = browser.visible(By.cssSelector("[data-test=error-mobile]"));
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", error);
     assertThat(browser.text(By.cssSelector("[data-test=error-mobile]"))).contains("手机号码应为 11 位");
     browser.screenshot("profile-error");
 
