@@ -107,6 +107,11 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*")
                     .permitAll()
+                    // The manual reset application and its status are public (F1.3, ADR 0022).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/password-reset-applications")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/password-reset-applications/*")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
@@ -146,6 +151,9 @@ class SecurityConfiguration {
                         "/captcha.png",
                         "/password/forgot",
                         "/password/reset",
+                        "/password/manual",
+                        "/password/manual/form",
+                        "/password/manual/status",
                         "/help",
                         "/verify",
                         "/verify/*",
