@@ -78,8 +78,12 @@ class ResetReviewController {
   ResponseEntity<byte[]> file(
       @AuthenticationPrincipal CurrentUser user,
       @PathVariable String number,
-      @PathVariable ResetFileKind kind) {
+      @PathVariable ResetFileKind kind,
+      HttpServletResponse response) {
     ResetFile file = service.file(user, number, kind);
+    // Replacing the pages' own (never framed): the review page shows the scan in a frame.
+    response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    response.setHeader("Content-Security-Policy", FILE_POLICY);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.type().contentType()))
         .contentLength(file.content().length)
@@ -90,8 +94,6 @@ class ResetReviewController {
                 .build()
                 .toString())
         .header("X-Content-Type-Options", "nosniff")
-        .header("X-Frame-Options", "SAMEORIGIN")
-        .header("Content-Security-Policy", FILE_POLICY)
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(file.content());
   }

@@ -189,7 +189,15 @@ class SecurityConfiguration {
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.PAGES))
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                    .frameOptions(f -> f.deny()));
+                    // DENY unless the answer set its own: a reset application's scans are
+                    // framed by their review page only (SAMEORIGIN, ADR 0022).
+                    .frameOptions(f -> f.disable())
+                    .addHeaderWriter(
+                        (request, response) -> {
+                          if (!response.containsHeader("X-Frame-Options")) {
+                            response.setHeader("X-Frame-Options", "DENY");
+                          }
+                        }));
     return http.build();
   }
 }
