@@ -152,6 +152,11 @@ class ResetPageController {
       Map<String, String> form,
       Map<String, List<String>> errors,
       @Nullable String refusal) {
+    for (String field :
+        List.of(
+            "applicant", "account", "userType", "mobile", "applicationDate", "reason", "remark")) {
+      form.putIfAbsent(field, "");
+    }
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("refusal", refusal);
