@@ -138,6 +138,21 @@ class ResetAuthorizationTest {
     assertThat(json(status(number, member.account()), "$.status")).isEqualTo("SUBMITTED");
   }
 
+  @Test
+  void staffSeeTheQueueOnTheirHomePageAndInTheMenu() {
+    WebSession staff = new WebSession(mvc);
+    staff.signIn("STAFF", "bj-staff", "Demo@2026");
+    MvcTestResult home = staff.get("/");
+    assertThat(home).hasStatusOk().bodyText().contains("待处理的密码重置申请", "查看密码重置申请");
+    assertThat(body(home))
+        .contains("href=\"/manage/password-resets\"", "data-test=\"home-resets-count\"");
+    assertThat(staff.get("/manage/password-resets")).hasStatusOk().bodyText().contains("密码重置申请");
+
+    WebSession member = new WebSession(mvc);
+    member.signIn("MEMBER", "440300010002", "Demo@2026");
+    assertThat(body(member.get("/"))).doesNotContain("/manage/password-resets");
+  }
+
   private String submit(String account) {
     MvcTestResult submitted =
         ResetFixtures.submit(

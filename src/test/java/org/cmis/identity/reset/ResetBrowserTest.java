@@ -88,6 +88,8 @@ class ResetBrowserTest {
     browser.submit(By.cssSelector("[data-test=status-link]"));
     assertThat(browser.text(By.cssSelector("[data-test=status-value]"))).isEqualTo("已提交");
     browser.screenshot("reset-status-submitted");
+    // The applicant's pages made no session (ADR 0012): only the sign-in does.
+    assertThat(browser.driver().manage().getCookieNamed("CMIS_SESSION")).isNull();
 
     // Staff of the institute: from the home card to the queue, the application and approval.
     browser.signIn("STAFF", "sz-staff", "Demo@2026");
