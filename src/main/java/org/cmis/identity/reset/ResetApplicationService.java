@@ -269,6 +269,7 @@ public class ResetApplicationService {
     Instant now = clock.instant();
     String password = TemporaryPasswords.next(account.account());
     accounts.updatePassword(account.id(), encoder.encode(password), true, now);
+    applications.unlock(account.loginType(), account.account());
     tokens.revokeAll(account.id());
     sessions
         .findByPrincipalName(CurrentUser.principalName(account.id()))

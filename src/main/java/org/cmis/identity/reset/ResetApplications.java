@@ -201,6 +201,17 @@ class ResetApplications {
         .update();
   }
 
+  /**
+   * Ends a sign-in lock-out of the account: its owner was verified by the reviewer and is about to
+   * sign in with the temporary password.
+   */
+  void unlock(LoginType type, String account) {
+    jdbc.sql("delete from login_failure where login_type = :type and account = :account")
+        .param("type", type.name())
+        .param("account", account)
+        .update();
+  }
+
   List<ResetFileInfo> files(long applicationId) {
     return jdbc.sql(
             "select kind, filename, file_type, size_bytes from reset_application_file"

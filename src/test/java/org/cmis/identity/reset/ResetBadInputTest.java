@@ -109,14 +109,16 @@ class ResetBadInputTest {
   }
 
   @Test
-  void aDisabledAnUnknownAndANormalAccountAreAnsweredAlike() {
+  void lockedDisabledUnknownAndNormalAccountsAreAnsweredAlike() {
     Account normal = ResetFixtures.member(accounts, encoder, "SZ", true);
     Account disabled = ResetFixtures.member(accounts, encoder, "SZ", false);
+    Account locked = ResetFixtures.member(accounts, encoder, "SZ", true);
+    lockOut(locked);
     String unknown = ResetFixtures.unknownNumber();
-    String[] shapes = new String[3];
-    String[] statuses = new String[3];
-    String[] accountsTyped = {normal.account(), disabled.account(), unknown};
-    for (int i = 0; i < 3; i++) {
+    String[] accountsTyped = {normal.account(), disabled.account(), unknown, locked.account()};
+    String[] shapes = new String[accountsTyped.length];
+    String[] statuses = new String[accountsTyped.length];
+    for (int i = 0; i < accountsTyped.length; i++) {
       MvcTestResult r =
           ResetFixtures.submit(
               mvc,
@@ -136,6 +138,8 @@ class ResetBadInputTest {
     assertThat(shapes[2]).isEqualTo(shapes[0]);
     assertThat(statuses[1]).isEqualTo(statuses[0]);
     assertThat(statuses[2]).isEqualTo(statuses[0]);
+    assertThat(shapes[3]).isEqualTo(shapes[0]);
+    assertThat(statuses[3]).isEqualTo(statuses[0]);
 
     // The disabled account's application can only be returned.
     String number =
@@ -212,6 +216,41 @@ class ResetBadInputTest {
                 ResetFixtures.fields(ResetFixtures.unknownNumber(), clock),
                 ResetFixtures.files()))
         .hasStatus(201);
+  }
+
+  @Test
+  void approvingALockedOutAccountLiftsTheLockSoTheTemporaryPasswordWorks() {
+    Account locked = ResetFixtures.member(accounts, encoder, "SZ", true);
+    lockOut(locked);
+    MvcTestResult submitted =
+        ResetFixtures.submit(
+            mvc,
+            TestAccounts.address(),
+            ResetFixtures.fields(locked.account(), clock),
+            ResetFixtures.files());
+    String number = json(submitted, "$.trackingNumber");
+    String token = org.cmis.support.ApiTokens.demo(mvc, "STAFF", "sz-staff");
+    assertThat(
+            mvc.post()
+                .uri("/api/v1/password-reset-applications/" + number + "/approve")
+                .header("Authorization", "Bearer " + token)
+                .exchange())
+        .hasStatusOk();
+    assertThat(
+            jdbc.sql("select count(*) from login_failure where account = :a")
+                .param("a", locked.account())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  /** Locks the account out of signing in, as five failures in a row do. */
+  private void lockOut(Account account) {
+    jdbc.sql(
+            "insert into login_failure (login_type, account, failures, locked_until,"
+                + " last_failure_at) values ('MEMBER', :a, 5, now() + interval '15 minutes', now())")
+        .param("a", account.account())
+        .update();
   }
 
   private long fromAddress(String address) {
