@@ -107,6 +107,11 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/v1/certificates/*")
                     .permitAll()
+                    // The manual reset application and its status are public (F1.3, ADR 0022).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/password-reset-applications")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/password-reset-applications/*")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
@@ -146,6 +151,9 @@ class SecurityConfiguration {
                         "/captcha.png",
                         "/password/forgot",
                         "/password/reset",
+                        "/password/manual",
+                        "/password/manual/form",
+                        "/password/manual/status",
                         "/help",
                         "/verify",
                         "/verify/*",
@@ -181,7 +189,15 @@ class SecurityConfiguration {
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.PAGES))
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                    .frameOptions(f -> f.deny()));
+                    // DENY unless the answer set its own: a reset application's scans are
+                    // framed by their review page only (SAMEORIGIN, ADR 0022).
+                    .frameOptions(f -> f.disable())
+                    .addHeaderWriter(
+                        (request, response) -> {
+                          if (!response.containsHeader("X-Frame-Options")) {
+                            response.setHeader("X-Frame-Options", "DENY");
+                          }
+                        }));
     return http.build();
   }
 }

@@ -18,7 +18,8 @@ public final class MessageBundles {
     "classpath:i18n/hours",
     "classpath:i18n/compliance",
     "classpath:i18n/certificates",
-    "classpath:i18n/profile"
+    "classpath:i18n/profile",
+    "classpath:i18n/reset"
   };
 
   private MessageBundles() {}
