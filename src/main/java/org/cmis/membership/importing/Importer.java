@@ -179,6 +179,8 @@ public class Importer {
     String gender = gender(r.gender());
     if (r.gender() == null && idValid) {
       gender = (idNumber.charAt(16) - '0') % 2 == 1 ? "M" : "F";
+    } else if (r.gender() == null && stored != null) {
+      gender = stored.gender();
     }
     if (gender == null) {
       errors.add(new FieldError("gender", r.gender() == null ? "必填：男 或 女" : "性别应为 男 或 女"));
@@ -251,14 +253,17 @@ public class Importer {
         errors.add(new FieldError("memberNo", "该人员属于其他协会，不能由本协会导入"));
       }
     }
-    if (gender == null || category == null) {
+    if (category == null) {
+      if (idNumber != null && !idValid) {
+        errors.add(new FieldError("idNumber", "身份证号码不正确（18 位，校验位不符）"));
+      }
       return null;
     }
     MemberData data =
         new MemberData(
             memberNo == null ? "" : memberNo,
             r.name() == null ? "" : r.name(),
-            gender,
+            gender == null ? "M" : gender, // a missing gender is reported above
             birthDate,
             idNumber,
             category,
@@ -279,7 +284,7 @@ public class Importer {
     if (institute == null && firmNo == null && errors.isEmpty()) {
       errors.add(new FieldError("instituteCode", "必填：非执业会员所属的协会"));
     }
-    return data;
+    return gender == null ? null : data;
   }
 
   // -------------------------------------------------------------------------------------- firms
@@ -392,6 +397,7 @@ public class Importer {
   /** A member as stored: what a row may leave blank to keep, and its scope. */
   private record Stored(
       String institute,
+      String gender,
       boolean active,
       @Nullable String id,
       @Nullable LocalDate birthDate,
@@ -436,7 +442,7 @@ public class Importer {
     for (List<String> chunk : chunks(memberNos)) {
       jdbc.sql(
               "select member_no, institute_code, active, id_number, birth_date, position, mobile,"
-                  + " email from member where member_no in (:nos)")
+                  + " email, gender from member where member_no in (:nos)")
           .param("nos", chunk)
           .query(
               (rs, n) ->
@@ -444,6 +450,7 @@ public class Importer {
                       rs.getString(1),
                       new Stored(
                           rs.getString(2),
+                          rs.getString(9),
                           rs.getBoolean(3),
                           rs.getString(4),
                           rs.getObject(5, LocalDate.class),

@@ -36,9 +36,9 @@ class RosterPageController {
   private static final String LIST = "roster/people";
   private static final String FORM = "roster/form";
 
-  private final Roster roster;
+  private final FirmRoster roster;
 
-  RosterPageController(Roster roster) {
+  RosterPageController(FirmRoster roster) {
     this.roster = roster;
   }
 

@@ -26,12 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
  * deactivated by the firm.
  */
 @RestController
-@Tag(name = "Roster", description = "A firm's people (人员管理): its CPAs and its 从业人员")
+@Tag(name = "FirmRoster", description = "A firm's people (人员管理): its CPAs and its 从业人员")
 class RosterRestController {
 
-  private final Roster roster;
+  private final FirmRoster roster;
 
-  RosterRestController(Roster roster) {
+  RosterRestController(FirmRoster roster) {
     this.roster = roster;
   }
 

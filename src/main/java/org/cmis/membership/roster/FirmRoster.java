@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * both succeed (the loser gets the same message).
  */
 @Service
-public class Roster {
+public class FirmRoster {
 
   /** The message of an ID number another active 从业人员 holds. */
   static final String DUPLICATE_ID = "该身份证号码已登记为在职从业人员，同一人不能重复添加";
@@ -50,7 +50,7 @@ public class Roster {
   private final TransactionTemplate readOnly;
   private final Clock clock;
 
-  Roster(
+  FirmRoster(
       JdbcClient jdbc,
       MemberChanges changes,
       PlatformTransactionManager transactions,
@@ -105,7 +105,7 @@ public class Roster {
   public RosterPerson person(CurrentUser caller, String memberNo) {
     return readOnly.execute(
         status -> {
-          RosterPerson p = find(memberNo, false).orElseThrow(Roster::notFound);
+          RosterPerson p = find(memberNo, false).orElseThrow(FirmRoster::notFound);
           if (!visible(caller, p.firmNo())) {
             throw notFound();
           }
@@ -191,7 +191,7 @@ public class Roster {
     String firmNo = ownFirm(firm);
     return readOnly.execute(
         status -> {
-          ownPractitioner(firmNo, memberNo);
+          ownPractitioner(firmNo, memberNo, false);
           return jdbc.sql("select id_number from member where member_no = :no")
               .param("no", memberNo)
               .query(String.class)
@@ -235,8 +235,14 @@ public class Roster {
 
   /** The firm's own 从业人员, locked; 404 for anyone else's, 403 for its CPAs. */
   private RosterPerson ownPractitioner(String firmNo, String memberNo) {
-    jdbc.sql("set local lock_timeout = '3s'").update();
-    RosterPerson p = find(memberNo, true).orElseThrow(Roster::notFound);
+    return ownPractitioner(firmNo, memberNo, true);
+  }
+
+  private RosterPerson ownPractitioner(String firmNo, String memberNo, boolean lock) {
+    if (lock) {
+      jdbc.sql("set local lock_timeout = '3s'").update();
+    }
+    RosterPerson p = find(memberNo, lock).orElseThrow(FirmRoster::notFound);
     if (!p.firmNo().equals(firmNo)) {
       throw notFound();
     }
