@@ -31,8 +31,30 @@ class ImportBrowserTest {
         Workbooks.of(
             Workbooks.MEMBER_HEADERS,
             List.of(
-                List.of(good, "韩梅梅", "女", "", TestIdNumbers.next(false), "从业人员", f.firmNo(), "", "审计助理", "", ""),
-                List.of(bad, "李雷", "男", "", TestIdNumbers.next(true), "从业人员", f.firmNo(), "", "", "12345", "")));
+                List.of(
+                    good,
+                    "韩梅梅",
+                    "女",
+                    "",
+                    TestIdNumbers.next(false),
+                    "从业人员",
+                    f.firmNo(),
+                    "",
+                    "审计助理",
+                    "",
+                    ""),
+                List.of(
+                    bad,
+                    "李雷",
+                    "男",
+                    "",
+                    TestIdNumbers.next(true),
+                    "从业人员",
+                    f.firmNo(),
+                    "",
+                    "",
+                    "12345",
+                    "")));
     Path file = Files.createTempFile("members-", ".xlsx");
     try {
       Files.write(file, content);
