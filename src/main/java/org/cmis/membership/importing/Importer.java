@@ -32,6 +32,7 @@ import org.cmis.shared.spreadsheet.AllOrNothing;
 import org.cmis.shared.spreadsheet.ImportReport;
 import org.cmis.shared.spreadsheet.ParsedRow;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,6 +65,7 @@ public class Importer {
   private final MemberChanges changes;
   private final AllOrNothing allOrNothing;
   private final TransactionTemplate readOnly;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
   Importer(
@@ -76,6 +78,7 @@ public class Importer {
     this.allOrNothing = new AllOrNothing(transactions, "该行无法保存（与已有数据冲突），请检查各列的取值");
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
 
@@ -143,6 +146,24 @@ public class Importer {
           0);
     }
     ChangedBy by = ChangedBy.importBy(caller.account());
+    List<ChangeOutcome> all = null;
+    try {
+      all =
+          transaction.execute(
+              status -> changes.upsertAll(valid.stream().map(ParsedRow::value).toList(), by));
+    } catch (CmisException | DataAccessException e) {
+      // Something changed since the validation: row by row below, to tell which row.
+    }
+    if (all != null) {
+      int applied = (int) all.stream().filter(o -> o == ChangeOutcome.APPLIED).count();
+      return new ImportOutcome(
+          ImportKind.MEMBERS,
+          new ImportReport(results, true),
+          false,
+          valid.size() - existing,
+          applied - (valid.size() - existing),
+          all.size() - applied);
+    }
     AtomicInteger applied = new AtomicInteger();
     AtomicInteger unchanged = new AtomicInteger();
     ImportReport report =

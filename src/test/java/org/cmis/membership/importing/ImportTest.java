@@ -318,4 +318,78 @@ class ImportTest {
     member.signIn("MEMBER", "440300010001", "Demo@2026");
     assertThat(member.get("/manage/imports")).hasStatus(403);
   }
+
+  @Autowired org.cmis.membership.MemberChanges changes;
+
+  @Test
+  void theBatchOfAnImportWritesWhatOneUpsertPerRowWrites() {
+    Firm f = firms.aFirm().withCpas(2).create();
+    String a = newPractitionerNo();
+    String b = newPractitionerNo();
+    java.util.function.BiFunction<String, String, org.cmis.membership.MemberData> data =
+        (no, id) ->
+            new org.cmis.membership.MemberData(
+                no,
+                "批量",
+                "M",
+                TestIdNumbers.birthOf(id),
+                id,
+                org.cmis.membership.MemberCategory.PRACTITIONER,
+                f.firmNo(),
+                null,
+                "审计员",
+                "13800001111",
+                "x@example.cn",
+                null,
+                null);
+    String idA = TestIdNumbers.next(true);
+    String idB = TestIdNumbers.next(true);
+    org.cmis.membership.ChangedBy by = org.cmis.membership.ChangedBy.importBy("t");
+    changes.upsert(data.apply(a, idA), null, by);
+    changes.upsertAll(List.of(data.apply(b, idB)), by);
+    String fieldsA =
+        jdbc.sql(
+                "select string_agg(h.field || '=' || coalesce(h.new_value, ''), ',' order by h.field)"
+                    + " from member_history h join member m on m.id = h.member_id where m.member_no = :no")
+            .param("no", a)
+            .query(String.class)
+            .single();
+    String fieldsB =
+        jdbc.sql(
+                "select string_agg(h.field || '=' || coalesce(h.new_value, ''), ',' order by h.field)"
+                    + " from member_history h join member m on m.id = h.member_id where m.member_no = :no")
+            .param("no", b)
+            .query(String.class)
+            .single();
+    assertThat(
+            fieldsB
+                .replace(b, "#")
+                .replaceAll("idNumber=[^,]*", "")
+                .replaceAll("birthDate=[^,]*", ""))
+        .isEqualTo(
+            fieldsA
+                .replace(a, "#")
+                .replaceAll("idNumber=[^,]*", "")
+                .replaceAll("birthDate=[^,]*", ""));
+    assertThat(changes.upsertAll(List.of(data.apply(a, idA), data.apply(b, idB)), by))
+        .containsOnly(org.cmis.membership.ChangeOutcome.UNCHANGED);
+    org.cmis.membership.MemberData moved =
+        new org.cmis.membership.MemberData(
+            a,
+            "批量",
+            "M",
+            TestIdNumbers.birthOf(idA),
+            null,
+            org.cmis.membership.MemberCategory.PRACTITIONER,
+            f.firmNo(),
+            null,
+            "经理",
+            "13800001111",
+            "x@example.cn",
+            null,
+            null);
+    assertThat(changes.upsertAll(List.of(moved), by))
+        .containsExactly(org.cmis.membership.ChangeOutcome.APPLIED);
+    assertThat(position(a)).isEqualTo("经理");
+  }
 }

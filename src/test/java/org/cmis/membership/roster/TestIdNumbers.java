@@ -35,4 +35,14 @@ public final class TestIdNumbers {
     char wrong = c == '0' ? '1' : '0';
     return idNumber.substring(0, 17) + wrong;
   }
+
+  /** The birth date an ID number states. */
+  public static LocalDate birthOf(String idNumber) {
+    return LocalDate.parse(
+        idNumber.substring(6, 10)
+            + "-"
+            + idNumber.substring(10, 12)
+            + "-"
+            + idNumber.substring(12, 14));
+  }
 }
