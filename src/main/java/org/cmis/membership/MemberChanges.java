@@ -392,47 +392,43 @@ public class MemberChanges {
       publish(data.memberNo(), changed, data.mobile(), data.email(), active);
       outcomes.add(ChangeOutcome.APPLIED);
     }
-    for (List<MemberData> chunk : chunks(created, 500)) {
-      StringBuilder values = new StringBuilder();
-      Map<String, Object> p = new HashMap<>();
-      for (int i = 0; i < chunk.size(); i++) {
-        MemberData d = chunk.get(i);
-        Firm firm = firmOf.get(d.memberNo());
-        values.append(i == 0 ? "" : ", ").append("(");
-        Object[] vals = {
-          d.memberNo(),
-          d.name(),
-          d.gender(),
-          d.birthDate(),
-          blankToNull(d.idNumber()),
-          d.mobile(),
-          d.email(),
-          d.position(),
-          Boolean.TRUE.equals(d.partner()),
-          d.category().name(),
-          firm == null ? null : firm.id(),
-          instituteOf.get(d.memberNo()),
-          !Boolean.FALSE.equals(d.active())
-        };
-        for (int v = 0; v < vals.length; v++) {
-          String key = "v" + i + "_" + v;
-          values
-              .append(v == 0 ? "" : ", ")
-              .append(
-                  v == 3
-                      ? "cast(:" + key + " as date)"
-                      : v == 10 ? "cast(:" + key + " as bigint)" : ":" + key);
-          p.put(key, vals[v]);
-        }
-        values.append(")");
-      }
+    for (List<MemberData> chunk : chunks(created, 5000)) {
       Map<String, Long> ids = new HashMap<>();
       jdbc.sql(
               "insert into member (member_no, name, gender, birth_date, id_number, mobile, email,"
-                  + " position, partner, category, firm_id, institute_code, active) values "
-                  + values
+                  + " position, partner, category, firm_id, institute_code, active)"
+                  + " select p.no, p.name, p.gender, cast(p.birth as date), p.id, p.mobile,"
+                  + " p.email, p.position, cast(p.partner as boolean), p.category,"
+                  + " cast(p.firm as bigint), p.institute, cast(p.active as boolean)"
+                  + " from unnest(cast(:nos as text[]), cast(:names as text[]),"
+                  + " cast(:genders as text[]), cast(:births as text[]), cast(:ids as text[]),"
+                  + " cast(:mobiles as text[]), cast(:emails as text[]),"
+                  + " cast(:positions as text[]), cast(:partners as text[]),"
+                  + " cast(:categories as text[]), cast(:firms as text[]),"
+                  + " cast(:institutes as text[]), cast(:actives as text[]))"
+                  + " as p (no, name, gender, birth, id, mobile, email, position, partner,"
+                  + " category, firm, institute, active)"
                   + " on conflict (member_no) do nothing returning member_no, id")
-          .params(p)
+          .param("nos", column(chunk, MemberData::memberNo))
+          .param("names", column(chunk, MemberData::name))
+          .param("genders", column(chunk, MemberData::gender))
+          .param("births", column(chunk, d -> str(d.birthDate())))
+          .param("ids", column(chunk, d -> blankToNull(d.idNumber())))
+          .param("mobiles", column(chunk, MemberData::mobile))
+          .param("emails", column(chunk, MemberData::email))
+          .param("positions", column(chunk, MemberData::position))
+          .param("partners", column(chunk, d -> String.valueOf(Boolean.TRUE.equals(d.partner()))))
+          .param("categories", column(chunk, d -> d.category().name()))
+          .param(
+              "firms",
+              column(
+                  chunk,
+                  d -> {
+                    Firm f = firmOf.get(d.memberNo());
+                    return f == null ? null : Long.toString(f.id());
+                  }))
+          .param("institutes", column(chunk, d -> instituteOf.get(d.memberNo())))
+          .param("actives", column(chunk, d -> String.valueOf(!Boolean.FALSE.equals(d.active()))))
           .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
           .list();
       for (MemberData d : chunk) {
@@ -446,27 +442,29 @@ public class MemberChanges {
         publish(d.memberNo(), changed, d.mobile(), d.email(), !Boolean.FALSE.equals(d.active()));
       }
     }
-    for (List<Object[]> chunk : chunks(history, 1000)) {
-      StringBuilder values = new StringBuilder();
-      Map<String, Object> p = new HashMap<>();
-      p.put("by", by.label());
-      for (int i = 0; i < chunk.size(); i++) {
-        values
-            .append(i == 0 ? "" : ", ")
-            .append("(:id" + i + ", :by, :f" + i + ", :o" + i + ", :n" + i + ")");
-        p.put("id" + i, chunk.get(i)[0]);
-        p.put("f" + i, chunk.get(i)[1]);
-        p.put("o" + i, cut((String) chunk.get(i)[2]));
-        p.put("n" + i, cut((String) chunk.get(i)[3]));
-      }
+    for (List<Object[]> chunk : chunks(history, 20000)) {
       jdbc.sql(
               "insert into member_history (member_id, changed_by, field, old_value, new_value)"
-                  + " values "
-                  + values)
-          .params(p)
+                  + " select cast(h.member as bigint), :by, h.field, h.old, h.new"
+                  + " from unnest(cast(:members as text[]), cast(:fields as text[]),"
+                  + " cast(:olds as text[]), cast(:news as text[])) as h (member, field, old, new)")
+          .param("by", by.label())
+          .param("members", column(chunk, h -> h[0].toString()))
+          .param("fields", column(chunk, h -> (String) h[1]))
+          .param("olds", column(chunk, h -> cut((String) h[2])))
+          .param("news", column(chunk, h -> cut((String) h[3])))
           .update();
     }
     return outcomes;
+  }
+
+  private static <T> String[] column(
+      List<T> rows, java.util.function.Function<T, @Nullable String> value) {
+    String[] column = new String[rows.size()];
+    for (int i = 0; i < column.length; i++) {
+      column[i] = value.apply(rows.get(i));
+    }
+    return column;
   }
 
   private static <T> List<List<T>> chunks(List<T> all, int size) {
