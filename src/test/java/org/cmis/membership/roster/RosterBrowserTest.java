@@ -49,6 +49,7 @@ class RosterBrowserTest {
     browser.type(By.id("name"), "林晓燕");
     browser.type(By.id("idNumber"), TestIdNumbers.wrongCheck(id));
     browser.type(By.id("mobile"), "13712345678");
+    browser.type(By.id("email"), "linxy@example.cn");
     browser.type(By.id("position"), "审计助理");
     browser.submit(By.cssSelector("[data-test=save]"));
     assertThat(browser.text(By.cssSelector("[data-test=error-idNumber]"))).contains("校验位");
