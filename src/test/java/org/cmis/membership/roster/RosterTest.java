@@ -346,4 +346,59 @@ class RosterTest {
                 .total())
         .isOne();
   }
+
+  @Autowired org.cmis.training.catalog.ClassService classes;
+  @Autowired java.time.Clock clock;
+
+  @Test
+  void aDeactivatedPractitionerCanNoLongerBeRegisteredAndAnActiveOneCan() {
+    Firm f = firms.aFirm().create();
+    String token = token(f);
+    String active =
+        json(
+            post(
+                token,
+                "/api/v1/firms/" + f.firmNo() + "/practitioners",
+                body("甲", TestIdNumbers.next(true), "13700000001")),
+            "$.memberNo");
+    String gone =
+        json(
+            post(
+                token,
+                "/api/v1/firms/" + f.firmNo() + "/practitioners",
+                body("乙", TestIdNumbers.next(true), "13700000002")),
+            "$.memberNo");
+    assertThat(post(token, "/api/v1/practitioners/" + gone + "/deactivate", "")).hasStatusOk();
+    var c =
+        classes.create(
+            org.cmis.support.TestClasses.SZ_STAFF,
+            org.cmis.support.TestClasses.aClass(java.time.LocalDate.now(clock))
+                .audiences(org.cmis.training.Audience.PRACTITIONER)
+                .places(10, 10)
+                .build());
+    MvcTestResult r =
+        post(
+            token,
+            "/api/v1/classes/" + c.id() + "/registrations",
+            """
+            {"people": [{"memberNo": "%s", "email": "a@example.cn"}, {"memberNo": "%s", "email": "b@example.cn"}]}
+            """
+                .formatted(active, gone));
+    assertThat(r).hasStatusOk();
+    assertThat(json(r, "$.results[0].outcome")).isEqualTo("REGISTERED");
+    assertThat(json(r, "$.results[1].outcome")).isEqualTo("NOT_ELIGIBLE");
+  }
+
+  @Test
+  void theEndpointsAreInTheOpenApiDocument() {
+    assertThat(mvc.get().uri("/v3/api-docs").exchange())
+        .bodyText()
+        .contains(
+            "/api/v1/firms/{firmNo}/people",
+            "/api/v1/firms/{firmNo}/practitioners",
+            "/api/v1/practitioners/{memberNo}",
+            "/api/v1/practitioners/{memberNo}/deactivate",
+            "/api/v1/imports/members",
+            "/api/v1/imports/firms");
+  }
 }
