@@ -392,4 +392,25 @@ class ImportTest {
         .containsExactly(org.cmis.membership.ChangeOutcome.APPLIED);
     assertThat(position(a)).isEqualTo("经理");
   }
+
+  @Test
+  void anAdministratorImportsAnyInstitutesRowsButANonPractisingMemberNeedsItsInstitute() {
+    Firm bj = firms.aFirm().inInstitute("BJ").withCpas(1).create();
+    String admin = ApiTokens.demo(mvc, "ADMIN", "admin");
+    String no = newPractitionerNo();
+    byte[] file =
+        Workbooks.of(
+            Workbooks.MEMBER_HEADERS,
+            List.of(member(no, "新人己", TestIdNumbers.next(true), "从业人员", bj.firmNo(), "")));
+    assertThat(upload(admin, "members", "people.xlsx", file, false)).hasStatusOk();
+    assertThat(exists(no)).isTrue();
+    byte[] nonPractising =
+        Workbooks.of(
+            Workbooks.MEMBER_HEADERS,
+            List.of(member("110199990999", "某会员", TestIdNumbers.next(true), "非执业会员", "", "")));
+    MvcTestResult r = upload(admin, "members", "np.xlsx", nonPractising, false);
+    assertThat(r).hasStatus(422);
+    assertThat(json(r, "$.rows[0].column")).isEqualTo("所属协会");
+    assertThat(exists("110199990999")).isFalse();
+  }
 }

@@ -277,6 +277,39 @@ class RosterTest {
             "");
     assertThat(wrong).hasStatus(422).bodyText().contains("性别与身份证号码不符");
     assertThat(web.get("/firm/people/" + f.memberNo(1) + "/edit")).hasStatus(403);
+    String no =
+        jdbc.sql(
+                "select m.member_no from member m join firm f on f.id = m.firm_id"
+                    + " where f.firm_no = :f and m.category = 'PRACTITIONER'")
+            .param("f", f.firmNo())
+            .query(String.class)
+            .single();
+    assertThat(web.get("/firm/people/" + no + "/edit")).hasStatusOk().bodyText().contains(id);
+    assertThat(
+            web.post(
+                "/firm/people/" + no + "/edit",
+                "name",
+                "周强",
+                "gender",
+                "M",
+                "idNumber",
+                id,
+                "mobile",
+                "13700002222",
+                "email",
+                "zq@example.cn",
+                "position",
+                "高级审计员"))
+        .hasStatus3xxRedirection();
+    assertThat(web.get("/firm/people?q=" + no)).bodyText().contains("13700002222", "高级审计员");
+    assertThat(web.post("/firm/people/" + no + "/deactivate")).hasStatus3xxRedirection();
+    assertThat(web.get("/firm/people?q=" + no)).bodyText().contains("已停用");
+    Firm other = firms.aFirm().create();
+    WebSession otherWeb = new WebSession(mvc);
+    otherWeb.signIn("FIRM", other.account(), TestFirms.PASSWORD);
+    assertThat(otherWeb.get("/firm/people/" + no + "/edit")).hasStatus(404);
+    assertThat(otherWeb.post("/firm/people/" + no + "/deactivate")).hasStatus(404);
+    assertThat(otherWeb.get("/firm/people?q=" + no)).bodyText().doesNotContain(no + "<");
   }
 
   @Test
