@@ -18,13 +18,13 @@ import org.jspecify.annotations.Nullable;
  * import and the pages (F2.1, F2.2). Each broken rule is one {@link FieldError} named after the
  * record's field; {@link CmisException#validation} carries them all.
  */
-final class MemberDataCheck {
+public final class MemberDataCheck {
 
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
   private MemberDataCheck() {}
 
-  static void check(MemberData d, LocalDate today) {
+  public static void check(MemberData d, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     if (!MemberNo.isValid(d.memberNo())) {
       errors.add(new FieldError("memberNo", "编号格式不正确"));
@@ -62,7 +62,7 @@ final class MemberDataCheck {
     }
   }
 
-  static void check(FirmData d) {
+  public static void check(FirmData d) {
     List<FieldError> errors = new ArrayList<>();
     if (!FirmNo.isValid(d.firmNo())) {
       errors.add(new FieldError("firmNo", "事务所编号应为 8 位数字"));
@@ -79,7 +79,7 @@ final class MemberDataCheck {
     }
   }
 
-  static void check(LocalContact c) {
+  public static void check(LocalContact c) {
     List<FieldError> errors = new ArrayList<>();
     contact(errors, c.mobile(), c.email());
     text(errors, "address", c.address(), 0, 200);

@@ -19,7 +19,8 @@ public final class MessageBundles {
     "classpath:i18n/compliance",
     "classpath:i18n/certificates",
     "classpath:i18n/profile",
-    "classpath:i18n/reset"
+    "classpath:i18n/reset",
+    "classpath:i18n/roster"
   };
 
   private MessageBundles() {}
