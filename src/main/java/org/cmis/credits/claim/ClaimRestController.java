@@ -303,7 +303,6 @@ class ClaimRestController {
             HttpHeaders.CONTENT_DISPOSITION,
             disposition.filename(f.filename(), StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; sandbox")
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(f.content());
   }
