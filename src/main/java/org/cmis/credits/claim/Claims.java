@@ -142,6 +142,10 @@ public class Claims {
       case STAFF -> institute = caller.instituteCode();
       case ADMIN -> {}
     }
+    if (firm != null && caller.is(Role.STAFF)) {
+      // a firm of another institute is FORBIDDEN (membership's scope rule)
+      members.list(caller, new org.cmis.membership.MemberQuery(firm, null, null), new Paging(1, 1));
+    }
     ClaimStatus status = q.status();
     if (status == ClaimStatus.DRAFT && !caller.is(Role.MEMBER)) {
       return new PageResult<>(List.of(), 0, paging.page(), paging.size());
