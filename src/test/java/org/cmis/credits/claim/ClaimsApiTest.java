@@ -36,6 +36,7 @@ class ClaimsApiTest {
   TestFirms.Firm otherFirm;
   TestFirms.Firm beijing;
   ClaimApi member;
+  String memberToken;
   ClaimApi colleague;
   ClaimApi firm;
   ClaimApi stranger;
@@ -50,7 +51,8 @@ class ClaimsApiTest {
     own = firms.aFirm().withCpas(2).withMemberAccounts().create();
     otherFirm = firms.aFirm().withCpas(1).withMemberAccounts().create();
     beijing = firms.aFirm().inInstitute("BJ").withCpas(1).withMemberAccounts().create();
-    member = token("MEMBER", own.memberNo(1));
+    memberToken = ApiTokens.of(mvc, "MEMBER", own.memberNo(1), TestFirms.PASSWORD);
+    member = new ClaimApi(mvc, memberToken);
     colleague = token("MEMBER", own.memberNo(2));
     firm = token("FIRM", own.account());
     stranger = token("FIRM", otherFirm.account());
@@ -457,6 +459,53 @@ class ClaimsApiTest {
                 + "\", \"hoursClaimed\": 4}"),
         422,
         "VALIDATION_FAILED");
+  }
+
+  @Test
+  void everyEndpointAndTheNewCodesAreInTheOpenApiDescription() {
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .hasStatusOk()
+        .bodyText()
+        .contains(
+            "/api/v1/claims",
+            "/api/v1/claims/{id}",
+            "/api/v1/claims/{id}/submit",
+            "/api/v1/claims/{id}/withdraw",
+            "/api/v1/claims/{id}/approve",
+            "/api/v1/claims/{id}/return",
+            "/api/v1/claims/{id}/reverse",
+            "/api/v1/claims/{id}/evidence",
+            "/api/v1/claims/{id}/evidence/{evidenceId}",
+            "/api/v1/claim-types",
+            "CLAIM_CAP_REACHED",
+            "DUPLICATE_CLAIM",
+            "EVIDENCE_REQUIRED",
+            "BAD_FILE");
+  }
+
+  @Test
+  void anIdempotencyKeyCreatesOneDraft() {
+    String body = article("幂等" + System.nanoTime(), "期刊", "8");
+    String key = "claims-test-" + System.nanoTime();
+    var first =
+        mvc.post()
+            .uri("/api/v1/claims")
+            .header("Authorization", "Bearer " + memberToken)
+            .header("Idempotency-Key", key)
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .content(body)
+            .exchange();
+    var again =
+        mvc.post()
+            .uri("/api/v1/claims")
+            .header("Authorization", "Bearer " + memberToken)
+            .header("Idempotency-Key", key)
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .content(body)
+            .exchange();
+    assertThat(first).hasStatus(201);
+    assertThat(again).hasStatus(201);
+    assertThat(id(again)).isEqualTo(id(first));
   }
 
   @Test
