@@ -214,6 +214,18 @@ class ClaimRepository {
         .flatMap(x -> find(id));
   }
 
+  /**
+   * Serializes the submissions and approvals that count against one member's yearly cap of one type
+   * (a transaction-scoped advisory lock), so that two at once cannot both fit the cap that only one
+   * fits.
+   */
+  void lockCap(String memberNo, String type, int year) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+        .param("key", "claim-cap:" + memberNo + ":" + type + ":" + year)
+        .query((rs, n) -> 1)
+        .list();
+  }
+
   /** Every claim of the member (newest first), without evidence. */
   List<Claim> ofMember(String memberNo) {
     return jdbc.sql("select " + COLUMNS + FROM + " where c.member_no = :m order by c.id desc")

@@ -316,6 +316,7 @@ public class Claims {
       throw new CmisException(ErrorCode.INVALID_STATE, "claims.error.notEditable");
     }
     ClaimInput.Valid v = inputOf(c).validate(claims::type, today());
+    claims.lockCap(c.memberNo(), v.type().code(), v.workDate().getYear());
     ClaimRules.Assessment a = assess(c.memberNo(), v, id);
     if (a.capReached() || a.overCap(v.hoursClaimed())) {
       throw new CmisException(
@@ -411,6 +412,7 @@ public class Claims {
       throw CmisException.validation(errors);
     }
     ClaimType type = claims.type(c.type()).orElseThrow();
+    claims.lockCap(c.memberNo(), c.type(), c.year());
     if (type.yearlyCap() != null) {
       BigDecimal left =
           type.yearlyCap()

@@ -97,4 +97,45 @@ class ClaimConcurrencyTest {
                 .single())
         .isEqualByComparingTo(after.hoursGranted());
   }
+
+  @RepeatedTest(3)
+  void twoSubmissionsAtOnceNeverPassTheYearlyCap() throws Exception {
+    TestFirms.Firm f = firms.aFirm().withCpas(1).create();
+    CurrentUser member = f.member(1);
+    String today = claims.today().toString();
+    // OTHER: at most 8 a claim, 8 a year; two claims of 6 hours, only one fits
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ids.add(
+          claims
+              .create(
+                  member,
+                  new ClaimInput("OTHER", "竞赛评委 " + i, today, "", "", null, "1", "6"),
+                  List.of(new Upload("a.png", ClaimApi.png().length, ClaimApi.png())),
+                  "127.0.0.1")
+              .id());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> outcomes = new ArrayList<>();
+    for (long id : ids) {
+      outcomes.add(
+          pool.submit(
+              () -> {
+                start.await();
+                try {
+                  return claims.submit(member, id, "127.0.0.1").status().name();
+                } catch (CmisException e) {
+                  return e.code().name();
+                }
+              }));
+    }
+    start.countDown();
+    List<String> results = new ArrayList<>();
+    for (Future<String> o : outcomes) {
+      results.add(o.get());
+    }
+    pool.shutdown();
+    assertThat(results).containsExactlyInAnyOrder("PENDING", "CLAIM_CAP_REACHED");
+  }
 }
