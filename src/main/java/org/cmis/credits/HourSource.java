@@ -2,10 +2,12 @@ package org.cmis.credits;
 
 /**
  * Where an entry comes from: a registration's attendance (its id), a staff member's manual entry,
- * or an approved output-based claim (its id). A reversal keeps its original's source.
+ * an approved output-based claim (its id), or a row of an import of external hours (the id of its
+ * {@code external_hour} row, ISSUE 14). A reversal keeps its original's source.
  */
 public enum HourSource {
   REGISTRATION,
   MANUAL,
-  CLAIM
+  CLAIM,
+  IMPORT
 }

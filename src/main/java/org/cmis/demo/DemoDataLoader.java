@@ -253,6 +253,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     int classesInserted = insertClasses(data);
     int entriesInserted = insertHours();
+    DemoClaims.insert(jdbc, data, LocalDate.now(clock));
 
     log.info(
         "Demo data set loaded in {} ms: {} institutes, {} firms, {} members, {} accounts,"

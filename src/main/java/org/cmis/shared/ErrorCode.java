@@ -33,7 +33,12 @@ public enum ErrorCode {
   UNKNOWN_INSTITUTE(422),
   ACCOUNT_LOCKED(423),
   TOO_MANY_ATTEMPTS(429),
-  BUSY(503);
+  BUSY(503),
+  // issue 14: output-based hour claims (产出法形式学时) and their evidence
+  CLAIM_CAP_REACHED(409),
+  DUPLICATE_CLAIM(409),
+  EVIDENCE_REQUIRED(422),
+  BAD_FILE(422);
 
   private final int status;
 

@@ -119,6 +119,75 @@ public class Ledger {
     return written.entry();
   }
 
+  /**
+   * What another part of credits posts once per source (ISSUE 14): an approved claim (CLAIM, its
+   * id), an imported row of external hours (IMPORT, its row's id).
+   */
+  public record Posting(
+      String memberNo,
+      int year,
+      java.time.LocalDate date,
+      java.math.BigDecimal hours,
+      java.math.BigDecimal ethicsHours,
+      org.cmis.credits.HourCategory category,
+      HourSource source,
+      long sourceId,
+      String note,
+      String createdBy) {}
+
+  /**
+   * Posts the entry of a source unless the source has a live entry already: idempotent on the
+   * source, under the source's advisory lock (the one attendance's postings take), in the caller's
+   * transaction. Answers the live entry, the new one or the one already there.
+   */
+  @Transactional
+  public HourEntry postOnce(Posting p) {
+    ledger.waitAtMostSeconds(3);
+    ledger.lockSource(p.source(), p.sourceId());
+    List<LedgerEntry> live = ledger.live(p.source(), p.sourceId());
+    if (!live.isEmpty()) {
+      return live.get(0).entry();
+    }
+    long id =
+        ledger.insert(
+            new LedgerRepository.NewEntry(
+                p.memberNo(),
+                p.year(),
+                p.date(),
+                p.hours(),
+                p.ethicsHours(),
+                p.category(),
+                p.source(),
+                p.sourceId(),
+                p.note(),
+                null,
+                p.createdBy()));
+    return ledger.find(id).orElseThrow().entry();
+  }
+
+  /**
+   * Reverses the live entries of a source with the reason as note (ISSUE 14: a mistaken approval
+   * taken back), under the source's lock; answers the reversals written (none when nothing is
+   * live).
+   */
+  @Transactional
+  public List<HourEntry> reverseSource(
+      HourSource source, long sourceId, String reason, String createdBy) {
+    ledger.waitAtMostSeconds(3);
+    ledger.lockSource(source, sourceId);
+    return ledger.live(source, sourceId).stream()
+        .map(
+            e ->
+                ledger
+                    .find(
+                        ledger.insert(
+                            LedgerRepository.NewEntry.reversalOf(
+                                e, e.entry().date(), reason, createdBy)))
+                    .orElseThrow()
+                    .entry())
+        .toList();
+  }
+
   private void audit(CurrentUser caller, String action, LedgerEntry e, String address) {
     Map<String, Object> after = new java.util.LinkedHashMap<>();
     after.put("memberNo", e.memberNo());

@@ -20,7 +20,8 @@ public final class MessageBundles {
     "classpath:i18n/certificates",
     "classpath:i18n/profile",
     "classpath:i18n/reset",
-    "classpath:i18n/roster"
+    "classpath:i18n/roster",
+    "classpath:i18n/claims"
   };
 
   private MessageBundles() {}
