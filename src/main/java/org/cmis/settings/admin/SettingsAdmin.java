@@ -98,8 +98,8 @@ public class SettingsAdmin {
 
   /**
    * Applies changes by field name: a text stores it, an empty text (or null) restores the
-   * configured default. Every value is checked first; one invalid value stores nothing
-   * (422 naming each invalid field).
+   * configured default. Every value is checked first; one invalid value stores nothing (422 naming
+   * each invalid field).
    */
   @Transactional
   public SettingsView change(
