@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public final class PhoneList {
 
   private static final String ONE =
-      "\\+?[0-9][0-9() -]{3,23}[0-9](?: ?(?:转|-|ext\\.?) ?[0-9]{1,6})?";
+      "[+(]?[0-9][0-9() -]{3,23}[0-9](?: ?(?:转|-|ext\\.?) ?[0-9]{1,6})?";
 
   private static final Pattern PATTERN =
       Pattern.compile("^" + ONE + "(?: ?[、,，/;；] ?" + ONE + ")*$");
