@@ -323,6 +323,18 @@ class StaffAccountsTest {
         .hasStatus(404);
     assertThat(body(call("GET", token, "/api/v1/admin/staff-accounts?size=100", null)))
         .doesNotContain("\"account\":\"admin\"");
+    assertThat(call("GET", token, "/api/v1/admin/staff-accounts?institute=BJ&size=100", null))
+        .hasStatusOk()
+        .bodyJson()
+        .extractingPath("$.items[*].instituteCode")
+        .asArray()
+        .containsOnly("BJ");
+    assertThat(call("GET", token, "/api/v1/admin/staff-accounts?size=0", null))
+        .hasStatus(400)
+        .bodyJson()
+        .extractingPath("$.code")
+        .isEqualTo("MALFORMED_REQUEST");
+    assertThat(call("GET", token, "/api/v1/admin/staff-accounts/999999999", null)).hasStatus(404);
     // and admin cannot act as an institute's staff
     assertThat(call("POST", token, "/api/v1/classes", "{}")).hasStatus(403);
   }
