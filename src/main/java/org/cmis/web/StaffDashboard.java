@@ -38,7 +38,13 @@ class StaffDashboard {
   record WorkCard(String key, String titleKey, @Nullable String link, @Nullable Long count) {}
 
   /** One day's bar: its place in the chart's coordinates, its day and its count. */
-  record Bar(int x, int y, int width, int height, LocalDate day, long count, boolean labelled) {}
+  record Bar(int x, int y, int width, int height, LocalDate day, long count, boolean labelled) {
+
+    /** Where the day's label is anchored: the bar's middle. */
+    public int labelX() {
+      return x + width / 2;
+    }
+  }
 
   private final TrainingFigures figures;
   private final ObjectProvider<PendingWork> work;
