@@ -358,6 +358,35 @@ class SettingsAdminTest {
     }
   }
 
+  @Test
+  void everyAdminPageHasItsTextsInChineseAndEnglish() throws Exception {
+    WebSession web = adminPages();
+    for (String page : new String[] {"/admin/settings", "/admin/institutes", "/admin/staff", "/"}) {
+      String zh = web.get(page).getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(zh).as(page).doesNotContain("??");
+      String en =
+          web.get(page + "?lang=en").getResponse().getContentAsString(StandardCharsets.UTF_8);
+      assertThat(en).as(page + " in English").doesNotContain("??");
+    }
+    assertThat(
+            web.get("/admin/settings?lang=en")
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+        .contains("Sign-in security");
+    web.get("/?lang=zh_CN");
+  }
+
+  @Test
+  void theAdminEndpointsAreInTheOpenApiDocument() throws Exception {
+    assertThat(body(mvc.get().uri("/v3/api-docs").exchange()))
+        .contains("/api/v1/admin/settings")
+        .contains("/api/v1/admin/settings/mail-test")
+        .contains("/api/v1/admin/institutes")
+        .contains("/api/v1/admin/institutes/{code}/contacts")
+        .contains("/api/v1/admin/staff-accounts")
+        .contains("/api/v1/admin/staff-accounts/{id}/reset");
+  }
+
   private MvcTestResult token(String account, String password, String address) {
     return mvc.post()
         .uri("/api/v1/auth/token")
