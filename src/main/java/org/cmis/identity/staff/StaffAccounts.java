@@ -1,5 +1,6 @@
 package org.cmis.identity.staff;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,7 @@ public class StaffAccounts {
   private final Notifications notifications;
   private final MessageSource texts;
   private final ApplicationEventPublisher events;
+  private final Clock clock;
 
   StaffAccounts(
       JdbcClient jdbc,
@@ -90,7 +92,8 @@ public class StaffAccounts {
       InstituteDirectory institutes,
       Notifications notifications,
       MessageSource texts,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.encoder = encoder;
@@ -100,6 +103,7 @@ public class StaffAccounts {
     this.notifications = notifications;
     this.texts = texts;
     this.events = events;
+    this.clock = clock;
   }
 
   /** The staff accounts, of one institute or all, by institute and account name. */
@@ -227,7 +231,7 @@ public class StaffAccounts {
       throw new CmisException(ErrorCode.INVALID_STATE, "admin.staff.error.noEmail");
     }
     String password = TemporaryPasswords.next(account.account());
-    accounts.updatePassword(id, encoder.encode(password), true, java.time.Instant.now());
+    accounts.updatePassword(id, encoder.encode(password), true, clock.instant());
     endSessions(id);
     audit(admin, "STAFF_PASSWORD_RESET", account, null, null, address);
     mailAfterCommit(account, password, "admin.staff.mail.reset", "reset");

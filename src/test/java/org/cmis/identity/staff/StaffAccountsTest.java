@@ -337,6 +337,10 @@ class StaffAccountsTest {
     assertThat(call("GET", token, "/api/v1/admin/staff-accounts/999999999", null)).hasStatus(404);
     // and admin cannot act as an institute's staff
     assertThat(call("POST", token, "/api/v1/classes", "{}")).hasStatus(403);
+    WebSession admin = new WebSession(mvc);
+    admin.signIn("STAFF", "admin", "Demo@2026");
+    assertThat(admin.get("/manage/classes")).hasStatus(403);
+    assertThat(admin.get("/manage/classes/new")).hasStatus(403);
   }
 
   @Test
