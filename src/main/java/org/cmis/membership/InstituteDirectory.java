@@ -27,13 +27,15 @@ public class InstituteDirectory {
   }
 
   public List<Institute> all() {
-    return jdbc.sql("select code, name, phone, email from institute order by code")
+    return jdbc.sql(
+            "select code, name, phone, email, training_department from institute order by code")
         .query(Institute.class)
         .list();
   }
 
   public Optional<Institute> find(String code) {
-    return jdbc.sql("select code, name, phone, email from institute where code = :code")
+    return jdbc.sql(
+            "select code, name, phone, email, training_department from institute where code = :code")
         .param("code", code)
         .query(Institute.class)
         .optional();

@@ -25,6 +25,7 @@ class HomeController {
   private final ClassCatalog board;
   private final MemberDirectory members;
   private final HourStatements statements;
+  private final StaffDashboard dashboard;
   private final Clock clock;
 
   HomeController(
@@ -32,11 +33,13 @@ class HomeController {
       ClassCatalog board,
       MemberDirectory members,
       HourStatements statements,
+      StaffDashboard dashboard,
       Clock clock) {
     this.institutes = institutes;
     this.board = board;
     this.members = members;
     this.statements = statements;
+    this.dashboard = dashboard;
     this.clock = clock;
   }
 
@@ -48,6 +51,7 @@ class HomeController {
     }
     model.addAttribute("latestNotices", board.latestNotices(LATEST));
     model.addAttribute("openClasses", board.openClasses(user, LATEST));
+    dashboard.fill(user, model); // the staff home's cards and chart (F6.4)
     if (user.is(Role.MEMBER) && user.memberNo() != null) {
       // The member's progress for the year (F5.4): a card with the bar and a link to 学时查询.
       members

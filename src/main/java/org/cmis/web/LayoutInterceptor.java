@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.cmis.membership.InstituteDirectory;
 import org.cmis.notification.MessageCenter;
+import org.cmis.settings.Settings;
 import org.cmis.shared.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,14 +23,17 @@ class LayoutInterceptor implements HandlerInterceptor {
 
   private final MessageCenter messages;
   private final InstituteDirectory institutes;
+  private final Settings settings;
   private final String nationalPhones;
 
   LayoutInterceptor(
       MessageCenter messages,
       InstituteDirectory institutes,
+      Settings settings,
       @Value("${cmis.support.national-phones}") String nationalPhones) {
     this.messages = messages;
     this.institutes = institutes;
+    this.settings = settings;
     this.nationalPhones = nationalPhones;
   }
 
@@ -48,7 +52,9 @@ class LayoutInterceptor implements HandlerInterceptor {
       view.addObject("unreadCount", messages.unreadCount(user.accountId()));
     }
     view.addObject("currentPath", request.getRequestURI());
-    view.addObject("nationalPhones", nationalPhones);
+    // The administrator's support line (F6.3, setting support.national-phones), else configuration.
+    view.addObject(
+        "nationalPhones", settings.stored("support.national-phones").orElse(nationalPhones));
     view.addObject("supportInstitutes", institutes.all());
   }
 }

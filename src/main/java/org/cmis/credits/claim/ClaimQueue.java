@@ -21,4 +21,39 @@ public class ClaimQueue {
   public long pendingCount(String instituteCode) {
     return claims.pending(instituteCode);
   }
+
+  /** The staff home's card (F6.4): staff count their institute's claims, admin every claim. */
+  @org.springframework.stereotype.Component
+  static class Card implements org.cmis.shared.PendingWork {
+
+    private final ClaimRepository claims;
+
+    Card(ClaimRepository claims) {
+      this.claims = claims;
+    }
+
+    @Override
+    public String key() {
+      return "claims";
+    }
+
+    @Override
+    public String titleKey() {
+      return "claims.home.pending";
+    }
+
+    @Override
+    public String link() {
+      return "/manage/claims?status=PENDING";
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count(org.cmis.shared.CurrentUser caller) {
+      if (caller.is(org.cmis.shared.Role.ADMIN)) {
+        return claims.pending(null);
+      }
+      return caller.instituteCode() == null ? 0 : claims.pending(caller.instituteCode());
+    }
+  }
 }

@@ -334,8 +334,10 @@ class ClaimRepository {
     return new PageResult<>(items, total, paging.page(), paging.size());
   }
 
-  long pending(String instituteCode) {
-    return jdbc.sql("select count(*) from claim where institute_code = :i and status = 'PENDING'")
+  long pending(@org.jspecify.annotations.Nullable String instituteCode) {
+    return jdbc.sql(
+            "select count(*) from claim where (cast(:i as varchar) is null or institute_code = :i)"
+                + " and status = 'PENDING'")
         .param("i", instituteCode)
         .query(Long.class)
         .single();

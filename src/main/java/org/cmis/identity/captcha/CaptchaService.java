@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cmis.identity.security.IdentityProperties;
+import org.cmis.settings.Settings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,16 +54,41 @@ public class CaptchaService {
   private final IdentityProperties properties;
   private final Clock clock;
   private final JdbcClient jdbc;
+  private final Settings settings;
+  private final boolean testEnvironment;
   private volatile byte @Nullable [] key;
 
-  public CaptchaService(IdentityProperties properties, Clock clock, JdbcClient jdbc) {
+  public CaptchaService(
+      IdentityProperties properties,
+      Clock clock,
+      JdbcClient jdbc,
+      Settings settings,
+      Environment environment) {
     this.properties = properties;
     this.clock = clock;
     this.jdbc = jdbc;
+    this.settings = settings;
+    this.testEnvironment = environment.acceptsProfiles(Profiles.of("test"));
   }
 
+  /**
+   * Whether sign-in asks the captcha: the administrator's setting ({@code
+   * security.captcha.enabled}, F6.3), else {@code cmis.security.captcha.enabled}. Read per call, so
+   * every instance follows a change at once.
+   */
   public boolean enabled() {
-    return properties.captcha().enabled();
+    return settings
+        .stored("security.captcha.enabled")
+        .map(v -> !v.equals("false"))
+        .orElse(properties.captcha().enabled());
+  }
+
+  /**
+   * Whether the captcha is off outside an automated test environment (profile {@code test}): the
+   * sign-in page and the settings page then say so, for it must never be off in production.
+   */
+  public boolean offOutsideTests() {
+    return !testEnvironment && !enabled();
   }
 
   /** A new challenge, replacing any earlier one in the cookie; answers its PNG image. */

@@ -42,6 +42,12 @@ class LoginController {
     return captcha.enabled();
   }
 
+  /** The captcha is off outside tests: the page warns (F6.3, never off in production unsaid). */
+  @ModelAttribute("captchaWarning")
+  boolean captchaWarning() {
+    return captcha.offOutsideTests();
+  }
+
   /** The validated page to come back to, carried by the form as a hidden field. */
   @ModelAttribute("returnTo")
   @Nullable String returnTo(

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.cmis.identity.LoginType;
 import org.cmis.identity.security.IdentityProperties;
+import org.cmis.settings.Settings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,29 @@ class SignInCounters {
 
   private final JdbcClient jdbc;
   private final IdentityProperties properties;
+  private final Settings settings;
 
-  SignInCounters(JdbcClient jdbc, IdentityProperties properties) {
+  SignInCounters(JdbcClient jdbc, IdentityProperties properties, Settings settings) {
     this.jdbc = jdbc;
     this.properties = properties;
+    this.settings = settings;
+  }
+
+  /** Failures in a row that lock an account: the administrator's setting, else configuration. */
+  int maxFailures() {
+    return positive(settings.stored("security.lockout.max-failures"))
+        .orElse(properties.lockout().maxFailures());
+  }
+
+  /** How long a lock lasts: the administrator's setting (minutes), else configuration. */
+  Duration lockDuration() {
+    return positive(settings.stored("security.lockout.duration-minutes"))
+        .map(Duration::ofMinutes)
+        .orElse(properties.lockout().duration());
+  }
+
+  private static Optional<Integer> positive(Optional<String> stored) {
+    return stored.filter(v -> v.matches("[0-9]{1,5}")).map(Integer::parseInt).filter(n -> n > 0);
   }
 
   /** When the account is locked now, until when. */
@@ -59,8 +79,8 @@ class SignInCounters {
         .param("type", type.name())
         .param("account", account)
         .param("now", at(now))
-        .param("max", properties.lockout().maxFailures())
-        .param("lockUntil", at(now.plus(properties.lockout().duration())))
+        .param("max", maxFailures())
+        .param("lockUntil", at(now.plus(lockDuration())))
         .query(Boolean.class)
         .single();
   }

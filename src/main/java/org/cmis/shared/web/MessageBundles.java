@@ -21,7 +21,8 @@ public final class MessageBundles {
     "classpath:i18n/profile",
     "classpath:i18n/reset",
     "classpath:i18n/roster",
-    "classpath:i18n/claims"
+    "classpath:i18n/claims",
+    "classpath:i18n/admin"
   };
 
   private MessageBundles() {}
