@@ -145,7 +145,8 @@ class ResetAuthorizationTest {
     MvcTestResult home = staff.get("/");
     assertThat(home).hasStatusOk().bodyText().contains("待处理的密码重置申请", "查看密码重置申请");
     assertThat(body(home))
-        .contains("href=\"/manage/password-resets\"", "data-test=\"count-password-reset-applications\"");
+        .contains(
+            "href=\"/manage/password-resets\"", "data-test=\"count-password-reset-applications\"");
     assertThat(staff.get("/manage/password-resets")).hasStatusOk().bodyText().contains("密码重置申请");
 
     WebSession member = new WebSession(mvc);

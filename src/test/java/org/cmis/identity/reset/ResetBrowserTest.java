@@ -93,7 +93,8 @@ class ResetBrowserTest {
 
     // Staff of the institute: from the home card to the queue, the application and approval.
     browser.signIn("STAFF", "sz-staff", "Demo@2026");
-    assertThat(browser.text(By.cssSelector("[data-test=card-password-reset-applications]"))).contains("待处理的密码重置申请");
+    assertThat(browser.text(By.cssSelector("[data-test=card-password-reset-applications]")))
+        .contains("待处理的密码重置申请");
     browser.submit(By.cssSelector("a[data-test=card-password-reset-applications]"));
     assertThat(browser.path()).isEqualTo("/manage/password-resets");
     browser.submit(By.cssSelector("tr[data-number='" + number + "'] [data-test=open]"));
