@@ -143,7 +143,7 @@ class ResetAuthorizationTest {
     WebSession staff = new WebSession(mvc);
     staff.signIn("STAFF", "bj-staff", "Demo@2026");
     MvcTestResult home = staff.get("/");
-    assertThat(home).hasStatusOk().bodyText().contains("待处理的密码重置申请", "查看密码重置申请");
+    assertThat(home).hasStatusOk().bodyText().contains("待处理的密码重置申请");
     assertThat(body(home))
         .contains(
             "href=\"/manage/password-resets\"", "data-test=\"count-password-reset-applications\"");
