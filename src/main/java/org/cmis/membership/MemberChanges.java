@@ -65,9 +65,9 @@ public class MemberChanges {
               .param("gender", data.gender())
               .param("birth", data.birthDate())
               .param("idNumber", blankToNull(data.idNumber()))
-              .param("mobile", data.mobile())
-              .param("email", data.email())
-              .param("position", data.position())
+              .param("mobile", orEmpty(data.mobile()))
+              .param("email", orEmpty(data.email()))
+              .param("position", orEmpty(data.position()))
               .param("partner", Boolean.TRUE.equals(data.partner()))
               .param("category", data.category().name())
               .param("firmId", firm == null ? null : firm.id())
@@ -83,9 +83,13 @@ public class MemberChanges {
         publish(
             data.memberNo(),
             created,
-            data.mobile(),
-            data.email(),
-            !Boolean.FALSE.equals(data.active()));
+            new Now(
+                data.name(),
+                firm == null ? null : data.firmNo(),
+                institute,
+                orEmpty(data.mobile()),
+                orEmpty(data.email()),
+                !Boolean.FALSE.equals(data.active())));
         return ChangeOutcome.APPLIED;
       }
       stored = lock(data.memberNo());
@@ -96,6 +100,8 @@ public class MemberChanges {
     }
     Map<String, String[]> changed = diff(old, data, firm, institute);
     boolean active = data.active() == null ? old.active() : data.active();
+    String mobile = data.mobile() == null ? old.mobile() : data.mobile();
+    String email = data.email() == null ? old.email() : data.email();
     jdbc.sql(
             "update member set name = :name, gender = :gender, birth_date = :birth,"
                 + " id_number = :idNumber, mobile = :mobile, email = :email, position = :position,"
@@ -106,9 +112,9 @@ public class MemberChanges {
         .param("gender", data.gender())
         .param("birth", data.birthDate())
         .param("idNumber", data.idNumber() == null ? old.idNumber() : blankToNull(data.idNumber()))
-        .param("mobile", data.mobile())
-        .param("email", data.email())
-        .param("position", data.position())
+        .param("mobile", mobile)
+        .param("email", email)
+        .param("position", data.position() == null ? orEmpty(old.position()) : data.position())
         .param("partner", data.partner() == null ? old.partner() : data.partner())
         .param("category", data.category().name())
         .param("firmId", firm == null ? null : firm.id())
@@ -121,7 +127,11 @@ public class MemberChanges {
       return ChangeOutcome.UNCHANGED;
     }
     record(old.id(), changed, by);
-    publish(data.memberNo(), changed, data.mobile(), data.email(), active);
+    publish(
+        data.memberNo(),
+        changed,
+        new Now(
+            data.name(), firm == null ? null : data.firmNo(), institute, mobile, email, active));
     return ChangeOutcome.APPLIED;
   }
 
@@ -167,7 +177,16 @@ public class MemberChanges {
       return ChangeOutcome.UNCHANGED;
     }
     record(old.id(), changed, by);
-    publish(memberNo, changed, old.mobile(), old.email(), old.active());
+    publish(
+        memberNo,
+        changed,
+        new Now(
+            orEmpty(old.name()),
+            toFirmNo,
+            to.institute(),
+            old.mobile(),
+            old.email(),
+            old.active()));
     return ChangeOutcome.APPLIED;
   }
 
@@ -192,7 +211,16 @@ public class MemberChanges {
         .param("id", old.id())
         .update();
     record(old.id(), changed, by);
-    publish(memberNo, changed, contact.mobile(), contact.email(), old.active());
+    publish(
+        memberNo,
+        changed,
+        new Now(
+            orEmpty(old.name()),
+            old.firmNo(),
+            orEmpty(old.institute()),
+            contact.mobile(),
+            contact.email(),
+            old.active()));
     return ChangeOutcome.APPLIED;
   }
 
@@ -354,9 +382,15 @@ public class MemberChanges {
         data.category().name());
     put(changed, "firmNo", old.firmNo(), firm == null ? null : data.firmNo());
     put(changed, "instituteCode", old.institute(), institute);
-    put(changed, "position", old.position(), data.position());
-    put(changed, "mobile", old == Stored.NONE ? null : old.mobile(), data.mobile());
-    put(changed, "email", old == Stored.NONE ? null : old.email(), data.email());
+    if (data.position() != null) {
+      put(changed, "position", old.position(), data.position());
+    }
+    if (data.mobile() != null) {
+      put(changed, "mobile", old == Stored.NONE ? null : old.mobile(), data.mobile());
+    }
+    if (data.email() != null) {
+      put(changed, "email", old == Stored.NONE ? null : old.email(), data.email());
+    }
     if (data.partner() != null) {
       put(
           changed,
@@ -413,10 +447,30 @@ public class MemberChanges {
         .update();
   }
 
-  private void publish(
-      String memberNo, Map<String, String[]> changed, String mobile, String email, boolean active) {
+  /** The member's fields after a change, as {@link MemberChanged} carries them. */
+  private record Now(
+      String name,
+      @Nullable String firmNo,
+      String institute,
+      String mobile,
+      String email,
+      boolean active) {}
+
+  private void publish(String memberNo, Map<String, String[]> changed, Now now) {
     events.publishEvent(
-        new MemberChanged(memberNo, java.util.Set.copyOf(changed.keySet()), mobile, email, active));
+        new MemberChanged(
+            memberNo,
+            java.util.Set.copyOf(changed.keySet()),
+            now.mobile(),
+            now.email(),
+            now.active(),
+            now.name(),
+            now.firmNo(),
+            now.institute()));
+  }
+
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value;
   }
 
   private static @Nullable String cut(@Nullable String value) {
