@@ -73,13 +73,13 @@ final class EventReader {
           entityNo = peek(data, "memberNo");
           hints =
               SyncEvent.Hints.of(
-                  entityNo, List.of(orNull(peek(data, "firmNo"))), peek(data, "instituteCode"));
+                  entityNo, Arrays.asList(peek(data, "firmNo")), peek(data, "instituteCode"));
         }
         case FIRM_UPSERT -> {
           FirmData f = firm(data);
           read = f;
           entityNo = peek(data, "firmNo");
-          hints = SyncEvent.Hints.of(null, List.of(orNull(entityNo)), peek(data, "instituteCode"));
+          hints = SyncEvent.Hints.of(null, Arrays.asList(entityNo), peek(data, "instituteCode"));
         }
         case MEMBER_TRANSFER -> {
           SyncEvent.Transfer t = transfer(data);
@@ -277,10 +277,6 @@ final class EventReader {
         .map(e -> e.field() + "：" + e.message())
         .distinct()
         .collect(Collectors.joining("；"));
-  }
-
-  private static @Nullable String orNull(@Nullable String value) {
-    return value;
   }
 
   private static String cut(String value, int max) {
