@@ -97,8 +97,19 @@ class SupervisionSync {
             .thenComparing(SyncEvent.Readable::entityNo)
             .thenComparingLong(SyncEvent.Readable::version)
             .thenComparingInt(SyncEvent.Readable::seq));
+    // the ids of this batch applied or ignored before: ignored again without a look at the data
+    Set<String> known =
+        new java.util.HashSet<>(
+            jdbc.sql(
+                    "select event_id from supervision_applied_event"
+                        + " where event_id = any(cast(:ids as text[]))")
+                .param(
+                    "ids",
+                    readable.stream().map(SyncEvent.Readable::eventId).toArray(String[]::new))
+                .query(String.class)
+                .list());
     for (SyncEvent.Readable r : readable) {
-      results[r.seq()] = applyOne(batchId, r);
+      results[r.seq()] = applyOne(batchId, r, known);
     }
     Map<String, Set<String>> after = institutes(events);
     log(batchId, events, results, before, after);
@@ -125,20 +136,28 @@ class SupervisionSync {
     return new SyncAnswer(accepted, ignored, rejected);
   }
 
-  private Result applyOne(long batchId, SyncEvent.Readable r) {
+  /** Thrown inside an event's savepoint to undo it: its id was applied meanwhile elsewhere. */
+  private static final class AlreadyApplied extends RuntimeException {
+    AlreadyApplied() {
+      super(null, null, false, false);
+    }
+  }
+
+  private Result applyOne(long batchId, SyncEvent.Readable r, Set<String> known) {
+    if (known.contains(r.eventId())) {
+      return Result.IGNORED;
+    }
+    Result result = tryOne(batchId, r);
+    if (result.outcome() != Outcome.REJECTED) {
+      known.add(r.eventId());
+    }
+    return result;
+  }
+
+  private Result tryOne(long batchId, SyncEvent.Readable r) {
     try {
       return savepoint.execute(
           status -> {
-            int fresh =
-                jdbc.sql(
-                        "insert into supervision_applied_event (event_id, batch_id)"
-                            + " values (:id, :batch) on conflict (event_id) do nothing")
-                    .param("id", r.eventId())
-                    .param("batch", batchId)
-                    .update();
-            if (fresh == 0) {
-              return Result.IGNORED;
-            }
             ChangedBy by = ChangedBy.syncEvent(r.eventId());
             ChangeOutcome outcome =
                 switch (r.kind()) {
@@ -152,8 +171,22 @@ class SupervisionSync {
                           r.version(),
                           by);
                 };
+            // After the change, under the entity's row lock: a concurrent batch with the same
+            // event waits for that lock first, so the two never wait for each other here.
+            int fresh =
+                jdbc.sql(
+                        "insert into supervision_applied_event (event_id, batch_id)"
+                            + " values (:id, :batch) on conflict (event_id) do nothing")
+                    .param("id", r.eventId())
+                    .param("batch", batchId)
+                    .update();
+            if (fresh == 0) {
+              throw new AlreadyApplied();
+            }
             return outcome == ChangeOutcome.IGNORED ? Result.IGNORED : Result.ACCEPTED;
           });
+    } catch (AlreadyApplied e) {
+      return Result.IGNORED;
     } catch (CmisException e) {
       return new Result(Outcome.REJECTED, code(e), message(e, r));
     } catch (DataIntegrityViolationException e) {
