@@ -17,7 +17,8 @@ public final class MessageBundles {
     "classpath:i18n/noshows",
     "classpath:i18n/hours",
     "classpath:i18n/compliance",
-    "classpath:i18n/certificates"
+    "classpath:i18n/certificates",
+    "classpath:i18n/supervision"
   };
 
   private MessageBundles() {}
