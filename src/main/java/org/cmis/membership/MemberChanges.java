@@ -16,6 +16,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way a member or a firm changes (F2.3, F2.4, F2.6): the supervision sync, the Excel import
@@ -102,31 +104,34 @@ public class MemberChanges {
     boolean active = data.active() == null ? old.active() : data.active();
     String mobile = data.mobile() == null ? old.mobile() : data.mobile();
     String email = data.email() == null ? old.email() : data.email();
-    jdbc.sql(
-            "update member set name = :name, gender = :gender, birth_date = :birth,"
-                + " id_number = :idNumber, mobile = :mobile, email = :email, position = :position,"
-                + " partner = :partner, category = :category, firm_id = :firmId,"
-                + " institute_code = :institute, active = :active,"
-                + " sync_version = greatest(sync_version, :version) where id = :id")
-        .param("name", data.name())
-        .param("gender", data.gender())
-        .param("birth", data.birthDate())
-        .param("idNumber", data.idNumber() == null ? old.idNumber() : blankToNull(data.idNumber()))
-        .param("mobile", mobile)
-        .param("email", email)
-        .param("position", data.position() == null ? orEmpty(old.position()) : data.position())
-        .param("partner", data.partner() == null ? old.partner() : data.partner())
-        .param("category", data.category().name())
-        .param("firmId", firm == null ? null : firm.id())
-        .param("institute", institute)
-        .param("active", active)
-        .param("version", version == null ? 0 : version)
-        .param("id", old.id())
-        .update();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("name", data.name());
+    params.put("gender", data.gender());
+    params.put("birth", data.birthDate());
+    params.put("idNumber", data.idNumber() == null ? old.idNumber() : blankToNull(data.idNumber()));
+    params.put("mobile", mobile);
+    params.put("email", email);
+    params.put("position", data.position() == null ? orEmpty(old.position()) : data.position());
+    params.put("partner", data.partner() == null ? old.partner() : data.partner());
+    params.put("category", data.category().name());
+    params.put("firmId", firm == null ? null : firm.id());
+    params.put("institute", institute);
+    params.put("active", active);
+    params.put("version", version == null ? 0 : version);
+    params.put("id", old.id());
+    String update =
+        "update member set name = :name, gender = :gender, birth_date = :birth,"
+            + " id_number = :idNumber, mobile = :mobile, email = :email, position = :position,"
+            + " partner = :partner, category = :category, firm_id = :firmId,"
+            + " institute_code = :institute, active = :active,"
+            + " sync_version = greatest(sync_version, :version) where id = :id";
     if (changed.isEmpty()) {
+      jdbc.sql(update).params(params).update();
       return ChangeOutcome.UNCHANGED;
     }
-    record(old.id(), changed, by);
+    // the update and its history rows in one round trip
+    String history = historyInsert(old.id(), changed, by, params);
+    jdbc.sql("with u as (" + update + " returning 1) " + history).params(params).update();
     publish(
         data.memberNo(),
         changed,
@@ -230,6 +235,7 @@ public class MemberChanges {
   @Transactional
   public ChangeOutcome upsertFirm(FirmData data, @Nullable Long version, ChangedBy by) {
     MemberDataCheck.check(data);
+    lookups().firms.remove(data.firmNo());
     requireInstitute(data.instituteCode());
     String creditCode = blankToNull(data.creditCode());
     if (creditCode != null) {
@@ -296,15 +302,58 @@ public class MemberChanges {
 
   private record Firm(long id, String institute) {}
 
+  /**
+   * Firms and institutes looked up in the current transaction (a sync batch asks for the same firms
+   * again and again); a firm's entry is dropped when the firm changes.
+   */
+  private static final class Lookups {
+    final Map<String, Firm> firms = new java.util.HashMap<>();
+    final java.util.Set<String> institutes = new java.util.HashSet<>();
+  }
+
+  private static final Object LOOKUPS = new Object();
+
+  private Lookups lookups() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new Lookups();
+    }
+    Lookups found = (Lookups) TransactionSynchronizationManager.getResource(LOOKUPS);
+    if (found == null) {
+      Lookups fresh = new Lookups();
+      TransactionSynchronizationManager.bindResource(LOOKUPS, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(LOOKUPS);
+            }
+          });
+      return fresh;
+    }
+    return found;
+  }
+
   private Firm firm(String firmNo) {
-    return jdbc.sql("select id, institute_code from firm where firm_no = :no")
-        .param("no", firmNo)
-        .query((rs, row) -> new Firm(rs.getLong(1), rs.getString(2)))
-        .optional()
-        .orElseThrow(() -> new CmisException(ErrorCode.UNKNOWN_FIRM, "error.UNKNOWN_FIRM"));
+    Lookups lookups = lookups();
+    Firm known = lookups.firms.get(firmNo);
+    if (known != null) {
+      return known;
+    }
+    Firm firm =
+        jdbc.sql("select id, institute_code from firm where firm_no = :no")
+            .param("no", firmNo)
+            .query((rs, row) -> new Firm(rs.getLong(1), rs.getString(2)))
+            .optional()
+            .orElseThrow(() -> new CmisException(ErrorCode.UNKNOWN_FIRM, "error.UNKNOWN_FIRM"));
+    lookups.firms.put(firmNo, firm);
+    return firm;
   }
 
   private void requireInstitute(String code) {
+    Lookups lookups = lookups();
+    if (lookups.institutes.contains(code)) {
+      return;
+    }
     boolean known =
         jdbc.sql("select exists (select 1 from institute where code = :code)")
             .param("code", code)
@@ -313,6 +362,7 @@ public class MemberChanges {
     if (!known) {
       throw new CmisException(ErrorCode.UNKNOWN_INSTITUTE, "error.UNKNOWN_INSTITUTE");
     }
+    lookups.institutes.add(code);
   }
 
   /** A member's row as stored, locked for the rest of the transaction. */
@@ -421,15 +471,21 @@ public class MemberChanges {
     if (changed.isEmpty()) {
       return;
     }
+    Map<String, Object> params = new LinkedHashMap<>();
+    jdbc.sql(historyInsert(memberId, changed, by, params)).params(params).update();
+  }
+
+  /** The insert of one history row per changed field; its parameters go into {@code params}. */
+  private static String historyInsert(
+      long memberId, Map<String, String[]> changed, ChangedBy by, Map<String, Object> params) {
     var rows = changed.entrySet().stream().toList();
     StringBuilder values = new StringBuilder();
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("id", memberId);
-    params.put("by", by.label());
+    params.put("hMember", memberId);
+    params.put("hBy", by.label());
     for (int i = 0; i < rows.size(); i++) {
       values
           .append(i == 0 ? "" : ", ")
-          .append("(:id, :by, :f")
+          .append("(:hMember, :hBy, :f")
           .append(i)
           .append(", :o")
           .append(i)
@@ -440,11 +496,8 @@ public class MemberChanges {
       params.put("o" + i, cut(rows.get(i).getValue()[0]));
       params.put("n" + i, cut(rows.get(i).getValue()[1]));
     }
-    jdbc.sql(
-            "insert into member_history (member_id, changed_by, field, old_value, new_value) values "
-                + values)
-        .params(params)
-        .update();
+    return "insert into member_history (member_id, changed_by, field, old_value, new_value) values "
+        + values;
   }
 
   /** The member's fields after a change, as {@link MemberChanged} carries them. */

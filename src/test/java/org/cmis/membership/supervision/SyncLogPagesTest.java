@@ -28,6 +28,11 @@ class SyncLogPagesTest {
     return s;
   }
 
+  /** The event id as a cell of the events table (the search form repeats what was typed). */
+  private static String cell(String eventId) {
+    return "<td class=\"small\">" + eventId + "</td>";
+  }
+
   private static String html(MvcTestResult r) {
     assertThat(r).hasStatusOk();
     return SyncCalls.body(r);
@@ -50,27 +55,31 @@ class SyncLogPagesTest {
     assertThat(r).hasStatusOk();
 
     WebSession szStaff = signedIn("STAFF", "sz-staff", "Demo@2026");
-    String szEvents = html(szStaff.get("/sync-log/events?eventId=" + szBad));
-    assertThat(szEvents).contains(szBad, "VALIDATION_FAILED", "data.mobile");
-    assertThat(html(szStaff.get("/sync-log/events?eventId=" + bjBad))).doesNotContain(bjBad);
+    assertThat(html(szStaff.get("/sync-log/events?eventId=" + szBad)))
+        .contains(cell(szBad), "VALIDATION_FAILED", "data.mobile");
+    assertThat(html(szStaff.get("/sync-log/events?eventId=" + bjBad)))
+        .doesNotContain(cell(bjBad))
+        .contains("无符合条件的事件");
     assertThat(
             html(
                 szStaff.get(
                     "/sync-log/events?number=" + sz.firmNo() + "8002&code=VALIDATION_FAILED")))
-        .contains(szBad);
+        .contains(cell(szBad));
     assertThat(html(szStaff.get("/sync-log/events?eventId=" + szGood + "&outcome=ACCEPTED")))
-        .contains(szGood);
-    assertThat(html(szStaff.get("/sync-log"))).contains("监管平台同步日志", "同步日志");
+        .contains(cell(szGood));
+    assertThat(html(szStaff.get("/sync-log/events?eventId=" + szGood)))
+        .doesNotContain(cell(szGood));
+    assertThat(html(szStaff.get("/sync-log"))).contains("监管平台同步日志", "sync-batches");
 
     WebSession bjStaff = signedIn("STAFF", "bj-staff", "Demo@2026");
-    assertThat(html(bjStaff.get("/sync-log/events?eventId=" + szBad))).doesNotContain(szBad);
-    assertThat(html(bjStaff.get("/sync-log/events?eventId=" + bjBad))).contains(bjBad);
+    assertThat(html(bjStaff.get("/sync-log/events?eventId=" + szBad))).doesNotContain(cell(szBad));
+    assertThat(html(bjStaff.get("/sync-log/events?eventId=" + bjBad))).contains(cell(bjBad));
     assertThat(html(bjStaff.get("/sync-log/events?eventId=" + szGood + "&outcome=ALL")))
-        .doesNotContain(szGood);
+        .doesNotContain(cell(szGood));
 
     WebSession admin = signedIn("STAFF", "admin", "Demo@2026");
-    assertThat(html(admin.get("/sync-log/events?eventId=" + szBad))).contains(szBad);
-    assertThat(html(admin.get("/sync-log/events?eventId=" + bjBad))).contains(bjBad);
+    assertThat(html(admin.get("/sync-log/events?eventId=" + szBad))).contains(cell(szBad));
+    assertThat(html(admin.get("/sync-log/events?eventId=" + bjBad))).contains(cell(bjBad));
     assertThat(html(admin.get("/sync-log"))).contains("sync-batches");
 
     WebSession firm = signedIn("FIRM", sz.account(), TestFirms.PASSWORD);
