@@ -38,7 +38,8 @@ class MemberAccountListener {
         jdbc.sql(
                 "update account set mobile = :mobile, email = :email, display_name = :name,"
                     + " firm_no = :firm, institute_code = :institute, enabled = :active"
-                    + " where login_type = 'MEMBER' and member_no = :no"
+                    // a member signs in with its number: the unique (login_type, account) index
+                    + " where login_type = 'MEMBER' and account = :no and member_no = :no"
                     + " and (mobile, email, display_name, firm_no, institute_code, enabled)"
                     + " is distinct from (:mobile, :email, :name, :firm, :institute, :active)"
                     + " returning id, enabled")

@@ -386,4 +386,12 @@ class SupervisionSyncApiTest {
         sync.post(batch(firmUpsert(eventId(), 1, SyncCalls.newFirmNo(), padding, "SZ")));
     assertThat(r).hasStatus(413);
   }
+
+  @Test
+  void theOpenApiDescriptionNamesTheEndpoint() {
+    MvcTestResult docs = mvc.get().uri("/v3/api-docs").exchange();
+    assertThat(docs).hasStatusOk();
+    assertThat(SyncCalls.body(docs))
+        .contains("/api/v1/integration/supervision/events", "X-Cmis-Signature", "X-Cmis-Timestamp");
+  }
 }
