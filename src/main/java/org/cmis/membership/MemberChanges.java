@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only what differs, writes one history row per changed field (ID numbers masked) and publishes
  * {@link MemberChanged}. A {@code version} (the platform's, increasing per entity) not newer than
  * the stored one is ignored; a null version (an import, the member's own page) always applies.
- * Invalid data is refused with {@link CmisException} before anything is written.
+ * Invalid data is refused with {@link CmisException} before anything is written, so a refusal
+ * leaves the caller's transaction usable (it is not marked rollback-only): the sync goes on with
+ * the batch's next event.
  */
 @Service
 public class MemberChanges {
@@ -41,7 +43,7 @@ public class MemberChanges {
   }
 
   /** Creates or updates a member with every platform-owned field. */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome upsert(MemberData data, @Nullable Long version, ChangedBy by) {
     MemberDataCheck.check(data, LocalDate.now(clock.withZone(BusinessTime.ZONE)));
     @Nullable Firm firm =
@@ -145,7 +147,7 @@ public class MemberChanges {
    * its own; its institute becomes the new firm's. {@code fromFirmNo}, when given, must be the
    * member's firm now.
    */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome transfer(
       String memberNo,
       @Nullable String fromFirmNo,
@@ -196,7 +198,7 @@ public class MemberChanges {
   }
 
   /** A member's own fields (F2.3): mobile, email and mailing address. */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome changeLocal(String memberNo, LocalContact contact, ChangedBy by) {
     MemberDataCheck.check(contact);
     Stored old =
@@ -232,7 +234,7 @@ public class MemberChanges {
   /**
    * Creates or updates a firm (FIRM_UPSERT); its people keep their own institute until they change.
    */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome upsertFirm(FirmData data, @Nullable Long version, ChangedBy by) {
     MemberDataCheck.check(data);
     lookups().firms.remove(data.firmNo());

@@ -71,10 +71,38 @@ class SupervisionSync {
     for (int i = 0; i < nodes.size(); i++) {
       events.add(EventReader.read(nodes.get(i), i));
     }
-    return batch.execute(status -> run(events));
+    try {
+      return batch.execute(status -> run(events, true));
+    } catch (Retry e) {
+      return batch.execute(status -> run(events, false));
+    }
   }
 
-  private SyncAnswer run(List<SyncEvent> events) {
+  /** The careful way at once, each event in its savepoint (what a retry does; for tests). */
+  SyncAnswer applyWithSavepoints(List<JsonNode> nodes) {
+    List<SyncEvent> events = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      events.add(EventReader.read(nodes.get(i), i));
+    }
+    return batch.execute(status -> run(events, false));
+  }
+
+  /**
+   * The fast way failed (a database error in an event, or one of the batch's ids applied meanwhile
+   * by another batch): the batch is rolled back whole and applied again the careful way.
+   */
+  private static final class Retry extends RuntimeException {
+    Retry() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * {@code fast}: without a savepoint per event (MemberChanges refuses before it writes, so a
+   * refusal needs none), the event ids recorded in one statement at the end; any database error or
+   * a taken id throws {@link Retry}. Otherwise each event in a savepoint of its own.
+   */
+  private SyncAnswer run(List<SyncEvent> events, boolean fast) {
     jdbc.sql("set local lock_timeout = '" + LOCK_TIMEOUT + "'").update();
     long batchId =
         jdbc.sql("insert into supervision_batch (event_count) values (:n) returning id")
@@ -108,8 +136,42 @@ class SupervisionSync {
                     readable.stream().map(SyncEvent.Readable::eventId).toArray(String[]::new))
                 .query(String.class)
                 .list());
+    List<String> fresh = new ArrayList<>();
     for (SyncEvent.Readable r : readable) {
-      results[r.seq()] = applyOne(batchId, r, known);
+      if (!fast) {
+        results[r.seq()] = applyOne(batchId, r, known);
+        continue;
+      }
+      if (known.contains(r.eventId())) {
+        results[r.seq()] = Result.IGNORED;
+        continue;
+      }
+      try {
+        results[r.seq()] = change(r);
+      } catch (CmisException e) {
+        results[r.seq()] = new Result(Outcome.REJECTED, code(e), message(e, r));
+        continue;
+      } catch (DataAccessException e) {
+        if (transient_(e)) {
+          throw e;
+        }
+        throw new Retry();
+      }
+      known.add(r.eventId());
+      fresh.add(r.eventId());
+    }
+    if (fast && !fresh.isEmpty()) {
+      int recorded =
+          jdbc.sql(
+                  "insert into supervision_applied_event (event_id, batch_id)"
+                      + " select id, :batch from unnest(cast(:ids as text[])) as x (id) order by id"
+                      + " on conflict (event_id) do nothing")
+              .param("ids", fresh.toArray(String[]::new))
+              .param("batch", batchId)
+              .update();
+      if (recorded != fresh.size()) {
+        throw new Retry();
+      }
     }
     Map<String, Set<String>> after = institutes(events);
     log(batchId, events, results, before, after);
@@ -154,23 +216,29 @@ class SupervisionSync {
     return result;
   }
 
+  /** Applies one event through MemberChanges. */
+  private Result change(SyncEvent.Readable r) {
+    ChangedBy by = ChangedBy.syncEvent(r.eventId());
+    ChangeOutcome outcome =
+        switch (r.kind()) {
+          case MEMBER_UPSERT -> changes.upsert(r.member(), r.version(), by);
+          case FIRM_UPSERT -> changes.upsertFirm(r.firm(), r.version(), by);
+          case MEMBER_TRANSFER ->
+              changes.transfer(
+                  r.transfer().memberNo(),
+                  r.transfer().fromFirmNo(),
+                  r.transfer().toFirmNo(),
+                  r.version(),
+                  by);
+        };
+    return outcome == ChangeOutcome.IGNORED ? Result.IGNORED : Result.ACCEPTED;
+  }
+
   private Result tryOne(long batchId, SyncEvent.Readable r) {
     try {
       return savepoint.execute(
           status -> {
-            ChangedBy by = ChangedBy.syncEvent(r.eventId());
-            ChangeOutcome outcome =
-                switch (r.kind()) {
-                  case MEMBER_UPSERT -> changes.upsert(r.member(), r.version(), by);
-                  case FIRM_UPSERT -> changes.upsertFirm(r.firm(), r.version(), by);
-                  case MEMBER_TRANSFER ->
-                      changes.transfer(
-                          r.transfer().memberNo(),
-                          r.transfer().fromFirmNo(),
-                          r.transfer().toFirmNo(),
-                          r.version(),
-                          by);
-                };
+            Result outcome = change(r);
             // After the change, under the entity's row lock: a concurrent batch with the same
             // event waits for that lock first, so the two never wait for each other here.
             int fresh =
@@ -183,7 +251,7 @@ class SupervisionSync {
             if (fresh == 0) {
               throw new AlreadyApplied();
             }
-            return outcome == ChangeOutcome.IGNORED ? Result.IGNORED : Result.ACCEPTED;
+            return outcome;
           });
     } catch (AlreadyApplied e) {
       return Result.IGNORED;
