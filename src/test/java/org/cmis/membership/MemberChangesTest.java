@@ -40,6 +40,9 @@ class MemberChangesTest {
 
   @BeforeEach
   void setUp() {
+    jdbc.sql(
+            "insert into institute (code, name) values ('TS', '同步测试协会') on conflict (code) do nothing")
+        .update();
     firm = firms.aFirm().create();
     beijing = firms.aFirm().inInstitute("BJ").create();
   }
@@ -216,7 +219,7 @@ class MemberChangesTest {
             null,
             MemberCategory.NON_PRACTISING,
             null,
-            "SZ",
+            "TS",
             "",
             null,
             null,

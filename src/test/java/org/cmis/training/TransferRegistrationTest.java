@@ -49,6 +49,9 @@ class TransferRegistrationTest {
 
   @BeforeEach
   void setUp() {
+    jdbc.sql(
+            "insert into institute (code, name) values ('TS', '同步测试协会') on conflict (code) do nothing")
+        .update();
     oldFirm = firms.aFirm().withCpas(4).withMemberAccounts().create();
     newFirm = firms.aFirm().create();
     stranger = firms.aFirm().create();
@@ -100,7 +103,7 @@ class TransferRegistrationTest {
         null,
         category,
         firmNo,
-        firmNo == null ? "SZ" : null,
+        firmNo == null ? "TS" : null,
         null,
         null,
         null,

@@ -40,6 +40,7 @@ class SupervisionSyncApiTest {
   @BeforeEach
   void setUp() {
     sync = new SyncCalls(mvc, clock);
+    SyncCalls.ensureInstitute(jdbc);
     firm = firms.aFirm().create();
     other = firms.aFirm().create();
     beijing = firms.aFirm().inInstitute("BJ").create();
@@ -247,11 +248,11 @@ class SupervisionSyncApiTest {
         sync.post(
             batch(
                 memberUpsert(eventId(), 1, no, newFirm, "13900000121"),
-                firmUpsert(eventId(), 1, newFirm, "新设会计师事务所", "SZ"))),
+                firmUpsert(eventId(), 1, newFirm, "新设会计师事务所", "TS"))),
         2,
         0,
         0);
-    assertThat(member(no)).containsEntry("firm_no", newFirm).containsEntry("institute_code", "SZ");
+    assertThat(member(no)).containsEntry("firm_no", newFirm).containsEntry("institute_code", "TS");
 
     String moved = eventId();
     answers(sync.post(batch(transfer(moved, 2, no, newFirm, beijing.firmNo()))), 1, 0, 0);
@@ -261,7 +262,7 @@ class SupervisionSyncApiTest {
     assertThat(history(no))
         .contains(
             "firmNo:" + newFirm + ">" + beijing.firmNo() + " by 监管平台同步（事件 " + moved + "）",
-            "instituteCode:SZ>BJ by 监管平台同步（事件 " + moved + "）");
+            "instituteCode:TS>BJ by 监管平台同步（事件 " + moved + "）");
     // a transfer from a firm it is not in is refused; an older one ignored
     MvcTestResult wrongFrom =
         sync.post(batch(transfer(eventId(), 3, no, other.firmNo(), firm.firmNo())));
@@ -269,8 +270,8 @@ class SupervisionSyncApiTest {
     assertThat((String) read(wrongFrom, "$.rejected[0].message")).contains("fromFirmNo");
     answers(sync.post(batch(transfer(eventId(), 2, no, beijing.firmNo(), firm.firmNo()))), 0, 1, 0);
     // firm renamed by a newer version; an older one ignored
-    answers(sync.post(batch(firmUpsert(eventId(), 5, newFirm, "改名会计师事务所", "SZ"))), 1, 0, 0);
-    answers(sync.post(batch(firmUpsert(eventId(), 4, newFirm, "旧名会计师事务所", "SZ"))), 0, 1, 0);
+    answers(sync.post(batch(firmUpsert(eventId(), 5, newFirm, "改名会计师事务所", "TS"))), 1, 0, 0);
+    answers(sync.post(batch(firmUpsert(eventId(), 4, newFirm, "旧名会计师事务所", "TS"))), 0, 1, 0);
     assertThat(
             jdbc.sql("select name from firm where firm_no = :no")
                 .param("no", newFirm)
@@ -287,7 +288,7 @@ class SupervisionSyncApiTest {
     String data =
         "{\"memberNo\": \"%s\", \"name\": \"离所\", \"gender\": \"M\", \"category\": \"NON_PRACTISING\","
                 .formatted(no)
-            + " \"firmNo\": null, \"instituteCode\": \"SZ\", \"active\": false}";
+            + " \"firmNo\": null, \"instituteCode\": \"TS\", \"active\": false}";
     answers(sync.post(batch(SyncCalls.event(eventId(), "MEMBER_UPSERT", 2, data))), 1, 0, 0);
     assertThat(member(no))
         .containsEntry("firm_no", null)
@@ -301,7 +302,7 @@ class SupervisionSyncApiTest {
   void oneToAThousandEventsElse422AndNothingApplied() {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 1001; i++) {
-      events.add(firmUpsert(eventId(), 1, "4598" + (1000 + i % 9000), "超量", "SZ"));
+      events.add(firmUpsert(eventId(), 1, "4598" + (1000 + i % 9000), "超量", "TS"));
     }
     MvcTestResult tooMany = sync.post(batch(events));
     assertThat(tooMany).hasStatus(422);
@@ -383,7 +384,7 @@ class SupervisionSyncApiTest {
   void aBodyOverOneMegabyteIs413() {
     String padding = "x".repeat(1024 * 1024);
     MvcTestResult r =
-        sync.post(batch(firmUpsert(eventId(), 1, SyncCalls.newFirmNo(), padding, "SZ")));
+        sync.post(batch(firmUpsert(eventId(), 1, SyncCalls.newFirmNo(), padding, "TS")));
     assertThat(r).hasStatus(413);
   }
 

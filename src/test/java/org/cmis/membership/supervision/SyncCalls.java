@@ -25,6 +25,18 @@ final class SyncCalls {
     this.clock = clock;
   }
 
+  /**
+   * The institute of the firms and non-practising members these tests create through the sync, so
+   * that they do not change the counts of SZ and BJ other tests check.
+   */
+  static final String INSTITUTE = "TS";
+
+  static void ensureInstitute(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    jdbc.sql(
+            "insert into institute (code, name) values ('TS', '同步测试协会') on conflict (code) do nothing")
+        .update();
+  }
+
   /** A firm number no demo or TestFirms firm has: 4599 and a serial. */
   static String newFirmNo() {
     return "4599" + FIRMS.getAndIncrement();

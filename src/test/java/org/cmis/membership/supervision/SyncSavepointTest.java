@@ -32,6 +32,7 @@ class SyncSavepointTest {
 
   @Test
   void eachEventInItsSavepoint() {
+    SyncCalls.ensureInstitute(jdbc);
     TestFirms.Firm firm = firms.aFirm().create();
     String good = firm.firmNo() + "9001";
     String bad = firm.firmNo() + "9002";
@@ -41,7 +42,7 @@ class SyncSavepointTest {
         SyncCalls.batch(
             SyncCalls.memberUpsert(id, 1, good, newFirm, "13900090011"),
             SyncCalls.memberUpsert(SyncCalls.eventId(), 1, bad, "45969999", "13900090021"),
-            SyncCalls.firmUpsert(SyncCalls.eventId(), 1, newFirm, "保存点所", "SZ"),
+            SyncCalls.firmUpsert(SyncCalls.eventId(), 1, newFirm, "保存点所", "TS"),
             SyncCalls.memberUpsert(id, 2, good, newFirm, "13900090012"));
     SyncAnswer answer = sync.applyWithSavepoints(events(batch));
     assertThat(answer.accepted()).isEqualTo(2);

@@ -32,7 +32,7 @@ class SyncWithoutSecretTest {
     SyncCalls sync = new SyncCalls(mvc, clock);
     String body =
         SyncCalls.batch(
-            SyncCalls.firmUpsert(SyncCalls.eventId(), 1, SyncCalls.newFirmNo(), "无密钥", "SZ"));
+            SyncCalls.firmUpsert(SyncCalls.eventId(), 1, SyncCalls.newFirmNo(), "无密钥", "TS"));
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
     String ts = Long.toString(clock.instant().getEpochSecond());
     for (MvcTestResult r :
@@ -48,9 +48,10 @@ class SyncWithoutSecretTest {
 
   @Test
   void aStoredSecretHolds() {
+    SyncCalls.ensureInstitute(jdbc);
     String firmNo = SyncCalls.newFirmNo();
     String body =
-        SyncCalls.batch(SyncCalls.firmUpsert(SyncCalls.eventId(), 1, firmNo, "存储密钥所", "SZ"));
+        SyncCalls.batch(SyncCalls.firmUpsert(SyncCalls.eventId(), 1, firmNo, "存储密钥所", "TS"));
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
     String ts = Long.toString(clock.instant().getEpochSecond());
     jdbc.sql("insert into setting (key, value, updated_by) values (:k, 'stored-secret', 'test')")
