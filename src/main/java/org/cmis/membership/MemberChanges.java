@@ -21,6 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way a member or a firm changes (F2.3, F2.4, F2.6): the supervision sync, the Excel import
@@ -28,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * only what differs, writes one history row per changed field (ID numbers masked) and publishes
  * {@link MemberChanged}. A {@code version} (the platform's, increasing per entity) not newer than
  * the stored one is ignored; a null version (an import, the member's own page) always applies.
- * Invalid data is refused with {@link CmisException} before anything is written.
+ * Invalid data is refused with {@link CmisException} before anything is written, so a refusal
+ * leaves the caller's transaction usable (it is not marked rollback-only): the sync goes on with
+ * the batch's next event.
  */
 @Service
 public class MemberChanges {
@@ -44,7 +48,7 @@ public class MemberChanges {
   }
 
   /** Creates or updates a member with every platform-owned field. */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome upsert(MemberData data, @Nullable Long version, ChangedBy by) {
     MemberDataCheck.check(data, LocalDate.now(clock.withZone(BusinessTime.ZONE)));
     @Nullable Firm firm =
@@ -70,9 +74,9 @@ public class MemberChanges {
               .param("gender", data.gender())
               .param("birth", data.birthDate())
               .param("idNumber", blankToNull(data.idNumber()))
-              .param("mobile", data.mobile())
-              .param("email", data.email())
-              .param("position", data.position())
+              .param("mobile", orEmpty(data.mobile()))
+              .param("email", orEmpty(data.email()))
+              .param("position", orEmpty(data.position()))
               .param("partner", Boolean.TRUE.equals(data.partner()))
               .param("category", data.category().name())
               .param("firmId", firm == null ? null : firm.id())
@@ -88,9 +92,13 @@ public class MemberChanges {
         publish(
             data.memberNo(),
             created,
-            data.mobile(),
-            data.email(),
-            !Boolean.FALSE.equals(data.active()));
+            new Now(
+                data.name(),
+                firm == null ? null : data.firmNo(),
+                institute,
+                orEmpty(data.mobile()),
+                orEmpty(data.email()),
+                !Boolean.FALSE.equals(data.active())));
         return ChangeOutcome.APPLIED;
       }
       stored = lock(data.memberNo());
@@ -101,32 +109,41 @@ public class MemberChanges {
     }
     Map<String, String[]> changed = diff(old, data, firm, institute);
     boolean active = data.active() == null ? old.active() : data.active();
-    jdbc.sql(
-            "update member set name = :name, gender = :gender, birth_date = :birth,"
-                + " id_number = :idNumber, mobile = :mobile, email = :email, position = :position,"
-                + " partner = :partner, category = :category, firm_id = :firmId,"
-                + " institute_code = :institute, active = :active,"
-                + " sync_version = greatest(sync_version, :version) where id = :id")
-        .param("name", data.name())
-        .param("gender", data.gender())
-        .param("birth", data.birthDate())
-        .param("idNumber", data.idNumber() == null ? old.idNumber() : blankToNull(data.idNumber()))
-        .param("mobile", data.mobile())
-        .param("email", data.email())
-        .param("position", data.position())
-        .param("partner", data.partner() == null ? old.partner() : data.partner())
-        .param("category", data.category().name())
-        .param("firmId", firm == null ? null : firm.id())
-        .param("institute", institute)
-        .param("active", active)
-        .param("version", version == null ? 0 : version)
-        .param("id", old.id())
-        .update();
+    String mobile = data.mobile() == null ? old.mobile() : data.mobile();
+    String email = data.email() == null ? old.email() : data.email();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("name", data.name());
+    params.put("gender", data.gender());
+    params.put("birth", data.birthDate());
+    params.put("idNumber", data.idNumber() == null ? old.idNumber() : blankToNull(data.idNumber()));
+    params.put("mobile", mobile);
+    params.put("email", email);
+    params.put("position", data.position() == null ? orEmpty(old.position()) : data.position());
+    params.put("partner", data.partner() == null ? old.partner() : data.partner());
+    params.put("category", data.category().name());
+    params.put("firmId", firm == null ? null : firm.id());
+    params.put("institute", institute);
+    params.put("active", active);
+    params.put("version", version == null ? 0 : version);
+    params.put("id", old.id());
+    String update =
+        "update member set name = :name, gender = :gender, birth_date = :birth,"
+            + " id_number = :idNumber, mobile = :mobile, email = :email, position = :position,"
+            + " partner = :partner, category = :category, firm_id = :firmId,"
+            + " institute_code = :institute, active = :active,"
+            + " sync_version = greatest(sync_version, :version) where id = :id";
     if (changed.isEmpty()) {
+      jdbc.sql(update).params(params).update();
       return ChangeOutcome.UNCHANGED;
     }
-    record(old.id(), changed, by);
-    publish(data.memberNo(), changed, data.mobile(), data.email(), active);
+    // the update and its history rows in one round trip
+    String history = historyInsert(old.id(), changed, by, params);
+    jdbc.sql("with u as (" + update + " returning 1) " + history).params(params).update();
+    publish(
+        data.memberNo(),
+        changed,
+        new Now(
+            data.name(), firm == null ? null : data.firmNo(), institute, mobile, email, active));
     return ChangeOutcome.APPLIED;
   }
 
@@ -135,7 +152,7 @@ public class MemberChanges {
    * its own; its institute becomes the new firm's. {@code fromFirmNo}, when given, must be the
    * member's firm now.
    */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome transfer(
       String memberNo,
       @Nullable String fromFirmNo,
@@ -172,12 +189,21 @@ public class MemberChanges {
       return ChangeOutcome.UNCHANGED;
     }
     record(old.id(), changed, by);
-    publish(memberNo, changed, old.mobile(), old.email(), old.active());
+    publish(
+        memberNo,
+        changed,
+        new Now(
+            orEmpty(old.name()),
+            toFirmNo,
+            to.institute(),
+            old.mobile(),
+            old.email(),
+            old.active()));
     return ChangeOutcome.APPLIED;
   }
 
   /** A member's own fields (F2.3): mobile, email and mailing address. */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome changeLocal(String memberNo, LocalContact contact, ChangedBy by) {
     MemberDataCheck.check(contact);
     Stored old =
@@ -197,16 +223,26 @@ public class MemberChanges {
         .param("id", old.id())
         .update();
     record(old.id(), changed, by);
-    publish(memberNo, changed, contact.mobile(), contact.email(), old.active());
+    publish(
+        memberNo,
+        changed,
+        new Now(
+            orEmpty(old.name()),
+            old.firmNo(),
+            orEmpty(old.institute()),
+            contact.mobile(),
+            contact.email(),
+            old.active()));
     return ChangeOutcome.APPLIED;
   }
 
   /**
    * Creates or updates a firm (FIRM_UPSERT); its people keep their own institute until they change.
    */
-  @Transactional
+  @Transactional(noRollbackFor = CmisException.class)
   public ChangeOutcome upsertFirm(FirmData data, @Nullable Long version, ChangedBy by) {
     MemberDataCheck.check(data);
+    lookups().firms.remove(data.firmNo());
     requireInstitute(data.instituteCode());
     String creditCode = blankToNull(data.creditCode());
     if (creditCode != null) {
@@ -477,15 +513,58 @@ public class MemberChanges {
 
   private record Firm(long id, String institute) {}
 
+  /**
+   * Firms and institutes looked up in the current transaction (a sync batch asks for the same firms
+   * again and again); a firm's entry is dropped when the firm changes.
+   */
+  private static final class Lookups {
+    final Map<String, Firm> firms = new java.util.HashMap<>();
+    final java.util.Set<String> institutes = new java.util.HashSet<>();
+  }
+
+  private static final Object LOOKUPS = new Object();
+
+  private Lookups lookups() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new Lookups();
+    }
+    Lookups found = (Lookups) TransactionSynchronizationManager.getResource(LOOKUPS);
+    if (found == null) {
+      Lookups fresh = new Lookups();
+      TransactionSynchronizationManager.bindResource(LOOKUPS, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(LOOKUPS);
+            }
+          });
+      return fresh;
+    }
+    return found;
+  }
+
   private Firm firm(String firmNo) {
-    return jdbc.sql("select id, institute_code from firm where firm_no = :no")
-        .param("no", firmNo)
-        .query((rs, row) -> new Firm(rs.getLong(1), rs.getString(2)))
-        .optional()
-        .orElseThrow(() -> new CmisException(ErrorCode.UNKNOWN_FIRM, "error.UNKNOWN_FIRM"));
+    Lookups lookups = lookups();
+    Firm known = lookups.firms.get(firmNo);
+    if (known != null) {
+      return known;
+    }
+    Firm firm =
+        jdbc.sql("select id, institute_code from firm where firm_no = :no")
+            .param("no", firmNo)
+            .query((rs, row) -> new Firm(rs.getLong(1), rs.getString(2)))
+            .optional()
+            .orElseThrow(() -> new CmisException(ErrorCode.UNKNOWN_FIRM, "error.UNKNOWN_FIRM"));
+    lookups.firms.put(firmNo, firm);
+    return firm;
   }
 
   private void requireInstitute(String code) {
+    Lookups lookups = lookups();
+    if (lookups.institutes.contains(code)) {
+      return;
+    }
     boolean known =
         jdbc.sql("select exists (select 1 from institute where code = :code)")
             .param("code", code)
@@ -494,6 +573,7 @@ public class MemberChanges {
     if (!known) {
       throw new CmisException(ErrorCode.UNKNOWN_INSTITUTE, "error.UNKNOWN_INSTITUTE");
     }
+    lookups.institutes.add(code);
   }
 
   /** A member's row as stored, locked for the rest of the transaction. */
@@ -563,9 +643,15 @@ public class MemberChanges {
         data.category().name());
     put(changed, "firmNo", old.firmNo(), firm == null ? null : data.firmNo());
     put(changed, "instituteCode", old.institute(), institute);
-    put(changed, "position", old.position(), data.position());
-    put(changed, "mobile", old == Stored.NONE ? null : old.mobile(), data.mobile());
-    put(changed, "email", old == Stored.NONE ? null : old.email(), data.email());
+    if (data.position() != null) {
+      put(changed, "position", old.position(), data.position());
+    }
+    if (data.mobile() != null) {
+      put(changed, "mobile", old == Stored.NONE ? null : old.mobile(), data.mobile());
+    }
+    if (data.email() != null) {
+      put(changed, "email", old == Stored.NONE ? null : old.email(), data.email());
+    }
     if (data.partner() != null) {
       put(
           changed,
@@ -596,15 +682,21 @@ public class MemberChanges {
     if (changed.isEmpty()) {
       return;
     }
+    Map<String, Object> params = new LinkedHashMap<>();
+    jdbc.sql(historyInsert(memberId, changed, by, params)).params(params).update();
+  }
+
+  /** The insert of one history row per changed field; its parameters go into {@code params}. */
+  private static String historyInsert(
+      long memberId, Map<String, String[]> changed, ChangedBy by, Map<String, Object> params) {
     var rows = changed.entrySet().stream().toList();
     StringBuilder values = new StringBuilder();
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("id", memberId);
-    params.put("by", by.label());
+    params.put("hMember", memberId);
+    params.put("hBy", by.label());
     for (int i = 0; i < rows.size(); i++) {
       values
           .append(i == 0 ? "" : ", ")
-          .append("(:id, :by, :f")
+          .append("(:hMember, :hBy, :f")
           .append(i)
           .append(", :o")
           .append(i)
@@ -615,17 +707,34 @@ public class MemberChanges {
       params.put("o" + i, cut(rows.get(i).getValue()[0]));
       params.put("n" + i, cut(rows.get(i).getValue()[1]));
     }
-    jdbc.sql(
-            "insert into member_history (member_id, changed_by, field, old_value, new_value) values "
-                + values)
-        .params(params)
-        .update();
+    return "insert into member_history (member_id, changed_by, field, old_value, new_value) values "
+        + values;
   }
 
-  private void publish(
-      String memberNo, Map<String, String[]> changed, String mobile, String email, boolean active) {
+  /** The member's fields after a change, as {@link MemberChanged} carries them. */
+  private record Now(
+      String name,
+      @Nullable String firmNo,
+      String institute,
+      String mobile,
+      String email,
+      boolean active) {}
+
+  private void publish(String memberNo, Map<String, String[]> changed, Now now) {
     events.publishEvent(
-        new MemberChanged(memberNo, java.util.Set.copyOf(changed.keySet()), mobile, email, active));
+        new MemberChanged(
+            memberNo,
+            java.util.Set.copyOf(changed.keySet()),
+            now.mobile(),
+            now.email(),
+            now.active(),
+            now.name(),
+            now.firmNo(),
+            now.institute()));
+  }
+
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value;
   }
 
   private static @Nullable String cut(@Nullable String value) {

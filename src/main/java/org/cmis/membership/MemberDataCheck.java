@@ -55,7 +55,9 @@ public final class MemberDataCheck {
     if (d.instituteCode() != null) {
       text(errors, "instituteCode", d.instituteCode(), 1, 10);
     }
-    text(errors, "position", d.position(), 0, 20);
+    if (d.position() != null) {
+      text(errors, "position", d.position(), 0, 20);
+    }
     contact(errors, d.mobile(), d.email());
     if (!errors.isEmpty()) {
       throw CmisException.validation(errors);
@@ -88,11 +90,14 @@ public final class MemberDataCheck {
     }
   }
 
-  private static void contact(List<FieldError> errors, String mobile, String email) {
-    if (!mobile.isEmpty() && !Mobile.isValid(mobile)) {
+  private static void contact(
+      List<FieldError> errors, @Nullable String mobile, @Nullable String email) {
+    if (mobile != null && !mobile.isEmpty() && !Mobile.isValid(mobile)) {
       errors.add(new FieldError("mobile", "手机号码应为 11 位，以 1 开头"));
     }
-    if (!email.isEmpty() && (email.length() > Email.MAX_LENGTH || !Email.isValid(email))) {
+    if (email != null
+        && !email.isEmpty()
+        && (email.length() > Email.MAX_LENGTH || !Email.isValid(email))) {
       errors.add(new FieldError("email", "电子邮箱格式不正确"));
     }
   }

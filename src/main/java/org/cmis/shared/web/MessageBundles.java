@@ -22,7 +22,8 @@ public final class MessageBundles {
     "classpath:i18n/reset",
     "classpath:i18n/roster",
     "classpath:i18n/claims",
-    "classpath:i18n/admin"
+    "classpath:i18n/admin",
+    "classpath:i18n/supervision"
   };
 
   private MessageBundles() {}

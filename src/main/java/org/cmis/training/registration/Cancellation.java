@@ -53,6 +53,7 @@ class Cancellation {
   Registration cancel(CurrentUser caller, long registrationId, Reason why) {
     Registration r = access.visibleRegistration(caller, registrationId);
     RegistrationAccess.requireRegistrant(caller);
+    RegistrationAccess.requireCurrentFirm(caller, r);
     TrainingClass c = classes.lock(r.classId()).orElseThrow();
     Registration before = registrations.find(registrationId).orElseThrow();
     return end(caller, c, before.cancel(why, access.today(), c.cancellationDeadline()));
@@ -61,6 +62,7 @@ class Cancellation {
   Registration declareNonAttendance(CurrentUser caller, long registrationId, Reason why) {
     Registration seen = access.visibleRegistration(caller, registrationId);
     RegistrationAccess.requireRegistrant(caller);
+    RegistrationAccess.requireCurrentFirm(caller, seen);
     TrainingClass c = classes.lock(seen.classId()).orElseThrow();
     // read again under the class's lock: a cancellation may have ended it since
     Registration r = registrations.find(registrationId).orElseThrow();

@@ -39,14 +39,32 @@ class RegistrationAccess {
     };
   }
 
-  /** A registration the caller may see, else NOT_FOUND. */
+  /**
+   * A registration the caller may see, else NOT_FOUND. A firm also sees, read-only, what was
+   * registered while the member was its own, after the member moved (ADR 0025).
+   */
   Registration visibleRegistration(CurrentUser caller, long id) {
     Registration r = registrations.find(id).orElseThrow(RegistrationAccess::notFound);
     TrainingClass c = classes.find(r.classId()).orElseThrow(RegistrationAccess::notFound);
-    if (!canSee(caller, r, c.instituteCode())) {
+    if (!canSee(caller, r, c.instituteCode())
+        && !(caller.is(Role.FIRM)
+            && registrations
+                .registeringFirm(id)
+                .filter(f -> f.equals(caller.firmNo()))
+                .isPresent())) {
       throw notFound();
     }
     return r;
+  }
+
+  /**
+   * A firm acts on a registration only while its member is its own (ADR 0025): the firm it was
+   * registered by keeps a read-only view after the member moved.
+   */
+  static void requireCurrentFirm(CurrentUser caller, Registration r) {
+    if (caller.is(Role.FIRM) && (r.firmNo() == null || !r.firmNo().equals(caller.firmNo()))) {
+      throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
+    }
   }
 
   /** A class the caller may see, read without a lock, else NOT_FOUND. */

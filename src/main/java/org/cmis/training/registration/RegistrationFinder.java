@@ -42,7 +42,8 @@ public class RegistrationFinder {
         if (q.firmNo() != null && !q.firmNo().equals(caller.firmNo())) {
           throw new CmisException(ErrorCode.FORBIDDEN, "error.FORBIDDEN");
         }
-        where.add("r.firm_no = :ownFirm");
+        // its people's, and read-only what it registered before they moved (ADR 0025)
+        where.add("(r.firm_no = :ownFirm or r.registering_firm_no = :ownFirm)");
         params.put("ownFirm", caller.firmNo());
       }
       case MEMBER -> {
@@ -72,7 +73,10 @@ public class RegistrationFinder {
       where.add("r.member_no = :memberNo");
       params.put("memberNo", q.memberNo());
     }
-    if (q.firmNo() != null) {
+    if (q.firmNo() != null && caller.is(Role.FIRM)) {
+      where.add("(r.firm_no = :firmNo or r.registering_firm_no = :firmNo)");
+      params.put("firmNo", q.firmNo());
+    } else if (q.firmNo() != null) {
       where.add("r.firm_no = :firmNo");
       params.put("firmNo", q.firmNo());
     }

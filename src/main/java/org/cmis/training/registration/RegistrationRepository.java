@@ -30,6 +30,16 @@ public class RegistrationRepository {
     this.jdbc = jdbc;
   }
 
+  /** The firm a registration was made in, when its member has moved since (ADR 0025). */
+  Optional<String> registeringFirm(long id) {
+    return jdbc.sql(
+            "select registering_firm_no from registration where id = :id"
+                + " and registering_firm_no is not null")
+        .param("id", id)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<Registration> find(long id) {
     return jdbc.sql("select " + COLUMNS + " from registration r where r.id = :id")
         .param("id", id)
