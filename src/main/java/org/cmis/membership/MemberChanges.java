@@ -414,9 +414,9 @@ public class MemberChanges {
           .param("birth", data.birthDate())
           .param(
               "idNumber", data.idNumber() == null ? old.idNumber() : blankToNull(data.idNumber()))
-          .param("mobile", data.mobile())
-          .param("email", data.email())
-          .param("position", data.position())
+          .param("mobile", data.mobile() == null ? old.mobile() : data.mobile())
+          .param("email", data.email() == null ? old.email() : data.email())
+          .param("position", data.position() == null ? old.position() : data.position())
           .param("partner", data.partner() == null ? old.partner() : data.partner())
           .param("category", data.category().name())
           .param("firmId", firm == null ? null : firm.id())
@@ -425,7 +425,16 @@ public class MemberChanges {
           .param("id", old.id())
           .update();
       changed.forEach((f, v) -> history.add(new Object[] {old.id(), f, v[0], v[1]}));
-      publish(data.memberNo(), changed, data.mobile(), data.email(), active);
+      publish(
+          data.memberNo(),
+          changed,
+          new Now(
+              data.name(),
+              firm == null ? null : data.firmNo(),
+              institute,
+              data.mobile() == null ? old.mobile() : data.mobile(),
+              data.email() == null ? old.email() : data.email(),
+              active));
       outcomes.add(ChangeOutcome.APPLIED);
     }
     for (List<MemberData> chunk : chunks(created, 5000)) {
@@ -450,9 +459,9 @@ public class MemberChanges {
           .param("genders", column(chunk, MemberData::gender))
           .param("births", column(chunk, d -> str(d.birthDate())))
           .param("ids", column(chunk, d -> blankToNull(d.idNumber())))
-          .param("mobiles", column(chunk, MemberData::mobile))
-          .param("emails", column(chunk, MemberData::email))
-          .param("positions", column(chunk, MemberData::position))
+          .param("mobiles", column(chunk, d -> orEmpty(d.mobile())))
+          .param("emails", column(chunk, d -> orEmpty(d.email())))
+          .param("positions", column(chunk, d -> orEmpty(d.position())))
           .param("partners", column(chunk, d -> String.valueOf(Boolean.TRUE.equals(d.partner()))))
           .param("categories", column(chunk, d -> d.category().name()))
           .param(
@@ -475,7 +484,17 @@ public class MemberChanges {
         Map<String, String[]> changed =
             diff(Stored.NONE, d, firmOf.get(d.memberNo()), instituteOf.get(d.memberNo()));
         changed.forEach((f, v) -> history.add(new Object[] {id, f, v[0], v[1]}));
-        publish(d.memberNo(), changed, d.mobile(), d.email(), !Boolean.FALSE.equals(d.active()));
+        Firm firm = firmOf.get(d.memberNo());
+        publish(
+            d.memberNo(),
+            changed,
+            new Now(
+                d.name(),
+                firm == null ? null : d.firmNo(),
+                instituteOf.get(d.memberNo()),
+                orEmpty(d.mobile()),
+                orEmpty(d.email()),
+                !Boolean.FALSE.equals(d.active())));
       }
     }
     for (List<Object[]> chunk : chunks(history, 20000)) {
