@@ -81,14 +81,14 @@ class StatementExport {
           .number(n)
           .text(s.memberNo())
           .text(s.name())
-          .text(s.firmNo() == null ? "" : s.firmNo())
-          .text(firmName(s.firmNo(), firmNames))
-          .text(text("compliance.category." + s.memberCategory()))
+          .repeated(s.firmNo() == null ? "" : s.firmNo())
+          .repeated(firmName(s.firmNo(), firmNames))
+          .repeated(text("compliance.category." + s.memberCategory()))
           .number(s.requiredHours())
           .number(s.completedHours())
           .number(s.requiredEthicsHours())
           .number(s.ethicsHours())
-          .text(text(s.compliant() ? "statement.hours.compliant" : "statement.hours.short"));
+          .repeated(text(s.compliant() ? "statement.hours.compliant" : "statement.hours.short"));
     }
     return download(book.finish(), "statement.export.filename.people", year);
   }
@@ -109,11 +109,11 @@ class StatementExport {
       ScopedMember m = f.member();
       String firmNo = m.firmNo() == null ? "" : m.firmNo();
       book.row()
-          .text(firmNo)
-          .text(firmName(m.firmNo(), firmNames))
+          .repeated(firmNo)
+          .repeated(firmName(m.firmNo(), firmNames))
           .text(m.memberNo())
           .text(m.name())
-          .text(text("compliance.category." + m.category()))
+          .repeated(text("compliance.category." + m.category()))
           .number(f.requiredHours())
           .number(f.completedHours())
           .number(f.shortfall())

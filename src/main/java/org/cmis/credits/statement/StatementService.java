@@ -46,16 +46,39 @@ class StatementService implements HourStatements {
   @Transactional(readOnly = true)
   public Statement statement(MemberProfile member, int year) {
     Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = rulesByYear(year);
+    Map<Integer, Totals> totals = new HashMap<>(4);
+    List<HourEntry> entries = new ArrayList<>();
+    // The totals of the year and the years its rules look back to, and the year's entries, in
+    // one query (entries first, by date and id).
+    jdbc.sql(
+            "select 'E' as kind, year, null as training, null as output, null as external,"
+                + " null as ethics, id, entry_date, hours, ethics_hours, category, source,"
+                + " source_id, note, reverses from hour_entry"
+                + " where member_no = :no and year = :year"
+                + " union all select 'T', year, training_hours, output_hours, external_hours,"
+                + " ethics_hours, null, null, null, null, null, null, null, null, null"
+                + " from hour_year_total where member_no = :no and year between :from and :year"
+                + " order by 1, 8, 7")
+        .param("no", member.memberNo())
+        .param("year", year)
+        .param("from", year - lookBack(byYear, year))
+        .query(
+            rs -> {
+              if (rs.getString("kind").equals("E")) {
+                entries.add(entry(rs));
+              } else {
+                totals.put(rs.getInt("year"), totals(rs));
+              }
+            });
     return compute(
         member.memberNo(),
         member.name(),
         member.firmNo(),
         member.category(),
         year,
-        totals(List.of(member.memberNo()), year, lookBack(byYear, year))
-            .getOrDefault(member.memberNo(), Map.of()),
+        totals,
         byYear,
-        entries(member.memberNo(), year));
+        entries);
   }
 
   @Override
@@ -177,36 +200,32 @@ class StatementService implements HourStatements {
         .param("to", year)
         .query(
             rs -> {
-              Map<HourCategory, BigDecimal> byCategory = new EnumMap<>(HourCategory.class);
-              byCategory.put(HourCategory.TRAINING, rs.getBigDecimal("training"));
-              byCategory.put(HourCategory.OUTPUT, rs.getBigDecimal("output"));
-              byCategory.put(HourCategory.EXTERNAL, rs.getBigDecimal("external"));
               totals
                   .computeIfAbsent(rs.getString("member_no"), k -> new HashMap<>(4))
-                  .put(rs.getInt("year"), new Totals(byCategory, rs.getBigDecimal("ethics")));
+                  .put(rs.getInt("year"), totals(rs));
             });
     return totals;
   }
 
-  private List<HourEntry> entries(String memberNo, int year) {
-    return jdbc.sql(
-            "select id, entry_date, hours, ethics_hours, category, source, source_id, note,"
-                + " reverses from hour_entry where member_no = :no and year = :year"
-                + " order by entry_date, id")
-        .param("no", memberNo)
-        .param("year", year)
-        .query(
-            (rs, n) ->
-                new HourEntry(
-                    rs.getLong("id"),
-                    rs.getObject("entry_date", java.time.LocalDate.class),
-                    rs.getBigDecimal("hours"),
-                    rs.getBigDecimal("ethics_hours"),
-                    HourCategory.valueOf(rs.getString("category")),
-                    HourSource.valueOf(rs.getString("source")),
-                    (Long) rs.getObject("source_id"),
-                    rs.getString("note"),
-                    (Long) rs.getObject("reverses")))
-        .list();
+  /** The totals of the row's columns training, output, external and ethics. */
+  private static Totals totals(java.sql.ResultSet rs) throws java.sql.SQLException {
+    Map<HourCategory, BigDecimal> byCategory = new EnumMap<>(HourCategory.class);
+    byCategory.put(HourCategory.TRAINING, rs.getBigDecimal("training"));
+    byCategory.put(HourCategory.OUTPUT, rs.getBigDecimal("output"));
+    byCategory.put(HourCategory.EXTERNAL, rs.getBigDecimal("external"));
+    return new Totals(byCategory, rs.getBigDecimal("ethics"));
+  }
+
+  private static HourEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new HourEntry(
+        rs.getLong("id"),
+        rs.getObject("entry_date", java.time.LocalDate.class),
+        rs.getBigDecimal("hours"),
+        rs.getBigDecimal("ethics_hours"),
+        HourCategory.valueOf(rs.getString("category")),
+        HourSource.valueOf(rs.getString("source")),
+        (Long) rs.getObject("source_id"),
+        rs.getString("note"),
+        (Long) rs.getObject("reverses"));
   }
 }

@@ -19,8 +19,8 @@ import java.util.zip.ZipOutputStream;
  * of tens of thousands of rows: POI's streaming workbook spent most of a 50,000-row export's time
  * on cell objects and its temporary file. Each sheet starts like {@link
  * org.cmis.shared.spreadsheet.HeadedSheet}'s: a bold header row, the columns' widths in characters,
- * the header frozen. Cells are inline strings or numbers; rows are written in order, one sheet
- * after the other.
+ * the header frozen. Cells are inline strings, shared strings (texts that repeat down a sheet) or
+ * numbers; rows are written in order, one sheet after the other.
  */
 final class XlsxSheets {
 
@@ -38,6 +38,7 @@ final class XlsxSheets {
   private final StringBuilder out = new StringBuilder(1 << 16);
 
   private final List<String> names = new ArrayList<>();
+  private final java.util.Map<String, Integer> shared = new java.util.LinkedHashMap<>();
   private int row;
   private int column;
   private boolean inSheet;
@@ -102,6 +103,21 @@ final class XlsxSheets {
     return cell(value, false);
   }
 
+  /**
+   * A text cell whose value repeats down the sheet (a firm's name, a category): written once in the
+   * shared strings, referenced by number in each cell.
+   */
+  XlsxSheets repeated(String value) {
+    Integer index = shared.get(value);
+    if (index == null) {
+      index = shared.size();
+      shared.put(value, index);
+    }
+    reference();
+    out.append("\" t=\"s\"><v>").append(index.intValue()).append("</v></c>");
+    return this;
+  }
+
   /** A number cell. */
   XlsxSheets number(BigDecimal value) {
     return number(value.toPlainString());
@@ -120,10 +136,20 @@ final class XlsxSheets {
 
   private XlsxSheets cell(String value, boolean bold) {
     reference();
-    out.append(bold ? "\" s=\"1\" t=\"inlineStr\"><is><t>" : "\" t=\"inlineStr\"><is><t>");
+    out.append(bold ? "\" s=\"1\" t=\"inlineStr\"><is>" : "\" t=\"inlineStr\"><is>");
+    openText(value);
     escape(value);
     out.append("</t></is></c>");
     return this;
+  }
+
+  /** {@code <t>}, keeping the value's leading or trailing spaces when it has them. */
+  private void openText(String value) {
+    boolean spaces =
+        !value.isEmpty()
+            && (Character.isWhitespace(value.charAt(0))
+                || Character.isWhitespace(value.charAt(value.length() - 1)));
+    out.append(spaces ? "<t xml:space=\"preserve\">" : "<t>");
   }
 
   /** {@code <c r="B7} of the next cell. */
@@ -134,7 +160,7 @@ final class XlsxSheets {
       out.append((char) ('A' + c / 26 - 1));
     }
     out.append((char) ('A' + c % 26));
-    out.append(Integer.toString(row));
+    out.append(row);
   }
 
   /** The text escaped for XML; characters XML 1.0 cannot hold are left out. */
@@ -191,7 +217,9 @@ final class XlsxSheets {
                   + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
                   + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
                   + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/"
-                  + "vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+                  + "vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+                  + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/"
+                  + "vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
       StringBuilder workbook =
           new StringBuilder(
               "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\""
@@ -217,7 +245,9 @@ final class XlsxSheets {
       types.append("</Types>");
       workbook.append("</sheets></workbook>");
       rels.append("<Relationship Id=\"rId" + (names.size() + 1) + "\" Type=\"" + REL);
-      rels.append("/styles\" Target=\"styles.xml\"/></Relationships>");
+      rels.append("/styles\" Target=\"styles.xml\"/>");
+      rels.append("<Relationship Id=\"rId" + (names.size() + 2) + "\" Type=\"" + REL);
+      rels.append("/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
       part("[Content_Types].xml", types.toString());
       part(
           "_rels/.rels",
@@ -227,6 +257,17 @@ final class XlsxSheets {
               + REL
               + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
       part("xl/workbook.xml", workbook.toString());
+      out.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"");
+      out.append(MAIN).append("\" count=\"").append(shared.size());
+      out.append("\" uniqueCount=\"").append(shared.size()).append("\">");
+      for (String value : shared.keySet()) {
+        out.append("<si>");
+        openText(value);
+        escape(value);
+        out.append("</t></si>");
+      }
+      out.append("</sst>");
+      part("xl/sharedStrings.xml", "");
       part("xl/_rels/workbook.xml.rels", rels.toString());
       // Two fonts (the default and its bold) and two cell formats (plain, the header's bold).
       part(
@@ -251,6 +292,7 @@ final class XlsxSheets {
     }
   }
 
+  /** A part of the package: {@code xml} after what {@link #out} holds. */
   private void part(String name, String xml) throws IOException {
     zip.putNextEntry(new ZipEntry(name));
     out.append(xml);
