@@ -129,21 +129,13 @@ class HoursPagesController {
     int y = year(year, model);
     Filters f = new Filters(caller, y, shortOnly, q, firmNo, institute);
     Paging paging = new Paging(PageLinks.page(page), PageLinks.size(size));
-    List<Statement> all = list.all(caller, y, f.query());
-    int from = (int) Math.min(all.size(), paging.offset());
-    if (from >= all.size() && !all.isEmpty()) {
-      // Past the last page: show the last one.
-      paging = new Paging((all.size() - 1) / paging.size() + 1, paging.size());
-      from = (int) paging.offset();
-    }
-    List<Statement> items = all.subList(from, Math.min(all.size(), from + paging.size()));
-    PageResult<Statement> result =
-        new PageResult<>(List.copyOf(items), all.size(), paging.page(), paging.size());
-    long compliant = all.stream().filter(Statement::compliant).count();
+    HoursList.Counted counted = list.counted(caller, y, f.query(), paging, true);
+    PageResult<Statement> result = counted.result();
+    paging = new Paging(result.page(), result.size());
     model.addAttribute("result", result);
     model.addAttribute("firstIndex", paging.offset());
-    model.addAttribute("compliantCount", compliant);
-    model.addAttribute("shortCount", all.size() - compliant);
+    model.addAttribute("compliantCount", counted.compliant());
+    model.addAttribute("shortCount", counted.shortOnes());
     model.addAttribute("firmNames", list.firmNames(result.items()));
     model.addAttribute("pager", PageLinks.of("/hours/people", f.params(), result));
     model.addAttribute("f", f);
@@ -204,9 +196,9 @@ class HoursPagesController {
       @RequestParam(required = false) @Nullable String institute) {
     int y = strictYear(year);
     String inst = caller.is(Role.ADMIN) ? clean(institute) : null;
-    List<Statement> shortOnes =
-        list.all(caller, y, new HoursList.Query(null, null, null, false, inst));
-    return export.shortfall(y, shortOnes, list.firmNames(shortOnes));
+    List<CountedHours.Figures> shortOnes = list.shortOnes(caller, y, inst);
+    return export.shortfall(
+        y, shortOnes, list.firmNamesOf(shortOnes.stream().map(f -> f.member().firmNo()).toList()));
   }
 
   /** The page's filters, as typed and as a query. */

@@ -17,15 +17,16 @@ import org.cmis.credits.compliance.ComplianceRules;
 import org.cmis.membership.MemberCategory;
 import org.cmis.membership.MemberProfile;
 import org.cmis.membership.MemberSummary;
+import org.cmis.membership.ScopedMember;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes statements from {@code hour_total} (the ledger's sums, kept by its insert trigger) and
- * the rules in force: the year itself, the year before (carry-over) and the years of a cycle. One
- * query for any number of members.
+ * Computes statements from {@code hour_year_total} (the ledger's sums per member and year, kept by
+ * its insert trigger) and the rules in force: the year itself, the year before (carry-over) and the
+ * years of a cycle. One query for any number of members.
  */
 @Service
 class StatementService implements HourStatements {
@@ -45,30 +46,62 @@ class StatementService implements HourStatements {
   @Transactional(readOnly = true)
   public Statement statement(MemberProfile member, int year) {
     Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = rulesByYear(year);
+    Map<Integer, Totals> totals = new HashMap<>(4);
+    List<HourEntry> entries = new ArrayList<>();
+    // The totals of the year and the years its rules look back to, and the year's entries, in
+    // one query (entries first, by date and id).
+    jdbc.sql(
+            "select 'E' as kind, year, null as training, null as output, null as external,"
+                + " null as ethics, id, entry_date, hours, ethics_hours, category, source,"
+                + " source_id, note, reverses from hour_entry"
+                + " where member_no = :no and year = :year"
+                + " union all select 'T', year, training_hours, output_hours, external_hours,"
+                + " ethics_hours, null, null, null, null, null, null, null, null, null"
+                + " from hour_year_total where member_no = :no and year between :from and :year"
+                + " order by 1, 8, 7")
+        .param("no", member.memberNo())
+        .param("year", year)
+        .param("from", year - lookBack(byYear, year))
+        .query(
+            rs -> {
+              if (rs.getString("kind").equals("E")) {
+                entries.add(entry(rs));
+              } else {
+                totals.put(rs.getInt("year"), totals(rs));
+              }
+            });
     return compute(
         member.memberNo(),
         member.name(),
         member.firmNo(),
         member.category(),
         year,
-        totals(List.of(member.memberNo()), year, lookBack(byYear, year))
-            .getOrDefault(member.memberNo(), Map.of()),
+        totals,
         byYear,
-        entries(member.memberNo(), year));
+        entries);
   }
 
   @Override
   @Transactional(readOnly = true)
   public List<Statement> statements(List<MemberSummary> members, int year) {
+    return statementsOf(
+        members.stream()
+            .map(m -> new ScopedMember(m.memberNo(), m.name(), m.category(), m.firmNo()))
+            .toList(),
+        year);
+  }
+
+  /** {@link #statements} of members as the hours lists read them, in the order given. */
+  @Transactional(readOnly = true)
+  List<Statement> statementsOf(List<ScopedMember> members, int year) {
     if (members.isEmpty()) {
       return List.of();
     }
     Map<Integer, Map<MemberCategory, ComplianceRule>> byYear = rulesByYear(year);
     Map<String, Map<Integer, Totals>> totals =
-        totals(
-            members.stream().map(MemberSummary::memberNo).toList(), year, lookBack(byYear, year));
+        totals(members.stream().map(ScopedMember::memberNo).toList(), year, lookBack(byYear, year));
     List<Statement> statements = new ArrayList<>(members.size());
-    for (MemberSummary m : members) {
+    for (ScopedMember m : members) {
       statements.add(
           compute(
               m.memberNo(),
@@ -136,7 +169,7 @@ class StatementService implements HourStatements {
   /**
    * How many years before {@code year} the year's statements need: one when last year's rule of
    * some category carries hours over, a cycle's years but one, else none; so that a list reads no
-   * more of {@code hour_total} than its rules use.
+   * more of {@code hour_year_total} than its rules use.
    */
   static int lookBack(Map<Integer, Map<MemberCategory, ComplianceRule>> byYear, int year) {
     int back = 0;
@@ -156,51 +189,43 @@ class StatementService implements HourStatements {
   /** Member → year → totals, for the year and the {@code back} years before it. */
   private Map<String, Map<Integer, Totals>> totals(List<String> memberNos, int year, int back) {
     Map<String, Map<Integer, Totals>> totals = new HashMap<>(memberNos.size() * 2);
-    // One row per member and year, its categories side by side: the primary key's order makes the
-    // grouping a streaming one, and an institute of 100,000 reads half the rows it would otherwise.
+    // One row per member and year, its categories side by side (hour_year_total).
     jdbc.sql(
-            "select member_no, year,"
-                + " coalesce(sum(hours) filter (where category = 'TRAINING'), 0) as training,"
-                + " coalesce(sum(hours) filter (where category = 'OUTPUT'), 0) as output,"
-                + " coalesce(sum(hours) filter (where category = 'EXTERNAL'), 0) as external,"
-                + " sum(ethics_hours) as ethics from hour_total"
+            "select member_no, year, training_hours as training, output_hours as output,"
+                + " external_hours as external, ethics_hours as ethics from hour_year_total"
                 + " where member_no = any(string_to_array(:nos, ','))"
-                + " and year between :from and :to group by member_no, year")
+                + " and year between :from and :to")
         .param("nos", String.join(",", memberNos))
         .param("from", year - back)
         .param("to", year)
         .query(
             rs -> {
-              Map<HourCategory, BigDecimal> byCategory = new EnumMap<>(HourCategory.class);
-              byCategory.put(HourCategory.TRAINING, rs.getBigDecimal("training"));
-              byCategory.put(HourCategory.OUTPUT, rs.getBigDecimal("output"));
-              byCategory.put(HourCategory.EXTERNAL, rs.getBigDecimal("external"));
               totals
                   .computeIfAbsent(rs.getString("member_no"), k -> new HashMap<>(4))
-                  .put(rs.getInt("year"), new Totals(byCategory, rs.getBigDecimal("ethics")));
+                  .put(rs.getInt("year"), totals(rs));
             });
     return totals;
   }
 
-  private List<HourEntry> entries(String memberNo, int year) {
-    return jdbc.sql(
-            "select id, entry_date, hours, ethics_hours, category, source, source_id, note,"
-                + " reverses from hour_entry where member_no = :no and year = :year"
-                + " order by entry_date, id")
-        .param("no", memberNo)
-        .param("year", year)
-        .query(
-            (rs, n) ->
-                new HourEntry(
-                    rs.getLong("id"),
-                    rs.getObject("entry_date", java.time.LocalDate.class),
-                    rs.getBigDecimal("hours"),
-                    rs.getBigDecimal("ethics_hours"),
-                    HourCategory.valueOf(rs.getString("category")),
-                    HourSource.valueOf(rs.getString("source")),
-                    (Long) rs.getObject("source_id"),
-                    rs.getString("note"),
-                    (Long) rs.getObject("reverses")))
-        .list();
+  /** The totals of the row's columns training, output, external and ethics. */
+  private static Totals totals(java.sql.ResultSet rs) throws java.sql.SQLException {
+    Map<HourCategory, BigDecimal> byCategory = new EnumMap<>(HourCategory.class);
+    byCategory.put(HourCategory.TRAINING, rs.getBigDecimal("training"));
+    byCategory.put(HourCategory.OUTPUT, rs.getBigDecimal("output"));
+    byCategory.put(HourCategory.EXTERNAL, rs.getBigDecimal("external"));
+    return new Totals(byCategory, rs.getBigDecimal("ethics"));
+  }
+
+  private static HourEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new HourEntry(
+        rs.getLong("id"),
+        rs.getObject("entry_date", java.time.LocalDate.class),
+        rs.getBigDecimal("hours"),
+        rs.getBigDecimal("ethics_hours"),
+        HourCategory.valueOf(rs.getString("category")),
+        HourSource.valueOf(rs.getString("source")),
+        (Long) rs.getObject("source_id"),
+        rs.getString("note"),
+        (Long) rs.getObject("reverses"));
   }
 }
