@@ -142,7 +142,12 @@ public final class DemoDataGenerator {
     for (InstituteSpec spec : INSTITUTES) {
       String key = "institute." + spec.code() + ".";
       institutes.add(
-          new Institute(spec.code(), text(key + "name"), text(key + "phone"), text(key + "email")));
+          new Institute(
+              spec.code(),
+              text(key + "name"),
+              text(key + "phone"),
+              text(key + "email"),
+              text(key + "department")));
       accounts.add(
           new Account(
               LoginType.STAFF,

@@ -46,10 +46,10 @@ public class DemoDataLoader implements ApplicationRunner {
       "insert into demo_data_load (id) values (1) on conflict do nothing";
 
   private static final String INSERT_INSTITUTE =
-      "insert into institute (code, name, phone, email) values (?, ?, ?, ?)"
+      "insert into institute (code, name, phone, email, training_department) values (?, ?, ?, ?, ?)"
           + " on conflict (code) do nothing";
   private static final int[] INSTITUTE_TYPES = {
-    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR
+    Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR
   };
 
   private static final String INSERT_FIRM =
@@ -187,7 +187,13 @@ public class DemoDataLoader implements ApplicationRunner {
     List<Object[]> institutes = new ArrayList<>();
     for (Institute institute : data.institutes()) {
       institutes.add(
-          new Object[] {institute.code(), institute.name(), institute.phone(), institute.email()});
+          new Object[] {
+            institute.code(),
+            institute.name(),
+            institute.phone(),
+            institute.email(),
+            institute.department()
+          });
     }
     int institutesInserted = rows(jdbc.batchUpdate(INSERT_INSTITUTE, institutes, INSTITUTE_TYPES));
 

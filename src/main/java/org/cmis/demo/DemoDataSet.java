@@ -22,7 +22,8 @@ public record DemoDataSet(
   }
 
   /** A row of table institute. */
-  public record Institute(String code, String name, String phone, String email) {}
+  public record Institute(
+      String code, String name, String phone, String email, String department) {}
 
   /** A row of table firm (without its generated id). */
   public record Firm(
