@@ -46,7 +46,7 @@ class StaffAdminBrowserTest {
     assertThat(browser.text(By.cssSelector("[data-test=dashboard]")))
         .contains("正在报名的培训班")
         .contains("待确认的报名")
-        .contains("待审核的密码重置申请")
+        .contains("待处理的密码重置申请")
         .contains("近 30 天每日报名人数");
     assertThat(browser.driver().findElements(By.cssSelector("svg.chart rect.chart-bar")))
         .hasSize(30);
