@@ -117,7 +117,8 @@ class StaffDashboardTest {
         .contains("共报名 6 人次，单日最多 3 人次")
         .contains("data-day=\"" + today + "\" data-count=\"3\"")
         .contains("data-day=\"" + today.minusDays(29) + "\" data-count=\"2\"")
-        .contains("待审核的密码重置申请")
+        .contains("待处理的密码重置申请")
+        .contains("待审核的产出法学时申报")
         .contains("href=\"/manage/classes/" + first.id() + "/registrations\"")
         .contains("5 / 20")
         .doesNotContain("工作台未开始");
