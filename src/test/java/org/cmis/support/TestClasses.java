@@ -33,6 +33,17 @@ public class TestClasses {
   }
 
   /**
+   * A published, open class whose registration opened today: it sorts before the classes other
+   * tests opened yesterday, so capped lists (at most 100 per status) always show it.
+   */
+  public TrainingClass openedToday(int capacity, int max) {
+    LocalDate today = LocalDate.now(clock);
+    return classes.create(
+        SZ_STAFF,
+        aClass(today).registration(today, today.plusDays(5)).places(capacity, max).build());
+  }
+
+  /**
    * A published class of SZ open for registration today, with every field filled in (see {@link
    * ClassBuilder#valid}); change what the test is about, then {@code build()} or {@code stored()}.
    */

@@ -28,7 +28,7 @@ class NoticeBrowserTest {
 
   @Test
   void staffPublishANoticeThroughTheForm(Browser browser) throws IOException {
-    TrainingClass c = testClasses.open(10, 10, false, false);
+    TrainingClass c = testClasses.openedToday(10, 10);
     Path pdf = Files.createTempFile("notice-", ".pdf");
     Files.write(pdf, FileTypeTest.PDF);
     String title = "关于举办2026年度注册会计师继续教育培训班的通知 " + System.nanoTime();
