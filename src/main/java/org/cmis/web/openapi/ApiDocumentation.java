@@ -90,9 +90,7 @@ class ApiDocumentation {
                         .scheme("bearer")
                         .bearerFormat("opaque")
                         .description(
-                            "POST /api/v1/auth/token 的令牌 / the token of POST /api/v1/auth/token"))
-                .addSchemas("FieldError", fieldError())
-                .addSchemas(PROBLEM, problem()));
+                            "POST /api/v1/auth/token 的令牌 / the token of POST /api/v1/auth/token")));
   }
 
   private static Schema<?> fieldError() {
@@ -139,6 +137,12 @@ class ApiDocumentation {
   @Bean
   OpenApiCustomizer cmisOperations() {
     return openApi -> {
+      // here, not on the OpenAPI bean: springdoc drops schemas no controller references
+      if (openApi.getComponents() == null) {
+        openApi.setComponents(new Components());
+      }
+      openApi.getComponents().addSchemas("FieldError", fieldError()).addSchemas(PROBLEM, problem());
+      mergeRepeatedTags(openApi);
       if (openApi.getPaths() == null) {
         return;
       }
@@ -149,6 +153,26 @@ class ApiDocumentation {
                   item.readOperationsMap()
                       .forEach((method, operation) -> describe(path, method, operation)));
     };
+  }
+
+  /** Two controllers may share a tag (Hours); a document names each tag once. */
+  static void mergeRepeatedTags(OpenAPI openApi) {
+    if (openApi.getTags() == null) {
+      return;
+    }
+    Map<String, io.swagger.v3.oas.models.tags.Tag> byName = new LinkedHashMap<>();
+    for (io.swagger.v3.oas.models.tags.Tag tag : openApi.getTags()) {
+      io.swagger.v3.oas.models.tags.Tag first = byName.putIfAbsent(tag.getName(), tag);
+      if (first != null
+          && tag.getDescription() != null
+          && !tag.getDescription().equals(first.getDescription())) {
+        first.setDescription(
+            first.getDescription() == null
+                ? tag.getDescription()
+                : first.getDescription() + "; " + tag.getDescription());
+      }
+    }
+    openApi.setTags(new ArrayList<>(byName.values()));
   }
 
   static void describe(String path, PathItem.HttpMethod httpMethod, Operation operation) {
@@ -227,8 +251,7 @@ class ApiDocumentation {
     if (example != null && hasBody && operation.getRequestBody().getContent() != null) {
       MediaType json = operation.getRequestBody().getContent().get("application/json");
       if (json != null) {
-        json.setExample(null);
-        json.setExamples(Map.of("example", new Example().value(parseLoose(example))));
+        json.setExample(parseLoose(example));
       }
     }
   }
