@@ -63,6 +63,9 @@ class PrometheusTest {
             "cmis_registrations_total{outcome=\"REGISTERED\"}",
             "cmis_registrations_total{outcome=\"ALREADY_REGISTERED\"}",
             "cmis_signin_failures_total{reason=\"BAD_CREDENTIALS\"}",
-            "cmis_notification_backlog");
+            "cmis_notification_backlog",
+            "cmis_busy_answers_total",
+            "cmis_lock_waits_total",
+            "cmis_signin_locks_total");
   }
 }
