@@ -205,6 +205,11 @@ class ApiDocumentation {
       responses = reordered;
     }
 
+    if (OperationProblems.NO_CONTENT.contains(key)) {
+      responses.remove("200");
+      responses.addApiResponse("204", new ApiResponse().description("No Content"));
+    }
+
     Set<ErrorCode> codes = EnumSet.of(ErrorCode.MALFORMED_REQUEST);
     boolean hasBody = operation.getRequestBody() != null;
     boolean write = !method.equals("GET");

@@ -38,6 +38,9 @@ final class OperationProblems {
   static final Set<String> CREATED_OR_OK =
       Set.of("POST /api/v1/classes/{id}/registrations", "POST /api/v1/check-ins");
 
+  /** The operations that answer 204 No Content. */
+  static final Set<String> NO_CONTENT = Set.of("DELETE /api/v1/auth/token");
+
   /** Public operations: no bearer token (the supervision sync is HMAC-signed instead). */
   static boolean isPublic(String method, String path) {
     String key = method + " " + path;

@@ -78,6 +78,8 @@ class ApiDocumentTest {
       Map<String, Object> responses = doc.read("$.paths['" + path + "'].post.responses");
       assertThat(responses).as(path).containsKey("201");
     }
+    Map<String, Object> signOut = doc.read("$.paths['/api/v1/auth/token'].delete.responses");
+    assertThat(signOut).containsKey("204").doesNotContainKey("200");
     Map<String, Object> classCreate = doc.read("$.paths['/api/v1/classes'].post.responses");
     assertThat(classCreate).doesNotContainKey("200");
     assertThat(
