@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cmis.shared.ErrorCode;
+import org.cmis.training.RegistrationStatus;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -93,6 +94,32 @@ class ApiDocumentation {
                             "POST /api/v1/auth/token 的令牌 / the token of POST /api/v1/auth/token")));
   }
 
+  private static Schema<?> registrationResult() {
+    // API.md, Registrations (the outcomes of RegistrationService, not an exposed type)
+    StringSchema outcome = new StringSchema();
+    for (String o :
+        List.of(
+            "REGISTERED",
+            "WAITLISTED",
+            "ALREADY_REGISTERED",
+            "CLASS_FULL",
+            "NOT_ELIGIBLE",
+            "NOT_IN_FIRM",
+            "INVALID_CONTACT")) {
+      outcome.addEnumItem(o);
+    }
+    StringSchema status = new StringSchema();
+    for (RegistrationStatus st : RegistrationStatus.values()) {
+      status.addEnumItem(st.name());
+    }
+    return new ObjectSchema()
+        .description("一人的报名结果 / one person's outcome, in the order sent")
+        .addProperty("memberNo", new StringSchema())
+        .addProperty("outcome", outcome)
+        .addProperty("registrationId", new IntegerSchema().format("int64"))
+        .addProperty("status", status);
+  }
+
   private static Schema<?> fieldError() {
     return new ObjectSchema()
         .description("一个字段的错误 / one field's error")
@@ -142,6 +169,17 @@ class ApiDocumentation {
         openApi.setComponents(new Components());
       }
       openApi.getComponents().addSchemas("FieldError", fieldError()).addSchemas(PROBLEM, problem());
+      // RegistrationService.Result shares its simple name with attendance's: named apart here
+      openApi
+          .getComponents()
+          .addSchemas("RegistrationResult", registrationResult())
+          .addSchemas(
+              "RegistrationResults",
+              new ObjectSchema()
+                  .addProperty(
+                      "results",
+                      new ArraySchema()
+                          .items(new Schema<>().$ref("#/components/schemas/RegistrationResult"))));
       mergeRepeatedTags(openApi);
       if (openApi.getPaths() == null) {
         return;
@@ -208,6 +246,11 @@ class ApiDocumentation {
     if (OperationProblems.NO_CONTENT.contains(key)) {
       responses.remove("200");
       responses.addApiResponse("204", new ApiResponse().description("No Content"));
+    }
+
+    if (key.equals("POST /api/v1/classes/{id}/registrations")) {
+      body(responses.get("201"), "RegistrationView", "a member registers itself");
+      body(responses.get("200"), "RegistrationResults", "a firm or staff register people");
     }
 
     Set<ErrorCode> codes = EnumSet.of(ErrorCode.MALFORMED_REQUEST);
@@ -280,6 +323,19 @@ class ApiDocumentation {
                     new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
                         .examples(examples)));
+  }
+
+  private static void body(
+      @org.jspecify.annotations.Nullable ApiResponse r, String schema, String description) {
+    if (r != null) {
+      r.description(description)
+          .content(
+              new Content()
+                  .addMediaType(
+                      "application/json",
+                      new MediaType()
+                          .schema(new Schema<>().$ref("#/components/schemas/" + schema))));
+    }
   }
 
   private static ApiResponse copy(ApiResponse r) {

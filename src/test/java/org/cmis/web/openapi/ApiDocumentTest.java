@@ -78,6 +78,11 @@ class ApiDocumentTest {
       Map<String, Object> responses = doc.read("$.paths['" + path + "'].post.responses");
       assertThat(responses).as(path).containsKey("201");
     }
+    String register = "$.paths['/api/v1/classes/{id}/registrations'].post.responses";
+    assertThat(doc.read(register + "['201'].content['application/json'].schema.$ref", String.class))
+        .endsWith("/RegistrationView");
+    assertThat(doc.read(register + "['200'].content['application/json'].schema.$ref", String.class))
+        .endsWith("/RegistrationResults");
     Map<String, Object> signOut = doc.read("$.paths['/api/v1/auth/token'].delete.responses");
     assertThat(signOut).containsKey("204").doesNotContainKey("200");
     Map<String, Object> classCreate = doc.read("$.paths['/api/v1/classes'].post.responses");
