@@ -164,6 +164,7 @@ class ErrorAnswers {
     org.springframework.transaction.CannotCreateTransactionException.class
   })
   Object busy(HttpServletRequest request) {
+    io.micrometer.core.instrument.Metrics.counter("cmis.lock.waits").increment(); // ADR 0033
     return answer(
         new CmisException(ErrorCode.BUSY, "error.BUSY", List.of(), java.time.Duration.ofSeconds(1)),
         request);

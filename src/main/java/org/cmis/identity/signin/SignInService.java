@@ -1,5 +1,6 @@
 package org.cmis.identity.signin;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +56,11 @@ public class SignInService {
     Instant now = clock.instant();
     Optional<Duration> blocked = counters.addressBlockedFor(address, now);
     if (blocked.isPresent()) {
+      Metrics.counter("cmis.signin.failures", "reason", "TOO_MANY_ATTEMPTS").increment();
       throw tooMany(blocked.get());
     }
     if (counters.lockedUntil(type, account, now).isPresent()) {
+      Metrics.counter("cmis.signin.failures", "reason", "ACCOUNT_LOCKED").increment();
       fail(address, now, type, account, "SIGN_IN_LOCKED");
       throw locked();
     }
@@ -70,8 +73,10 @@ public class SignInService {
       return found.get();
     }
     boolean nowLocked = counters.accountFailed(type, account, now);
+    Metrics.counter("cmis.signin.failures", "reason", "BAD_CREDENTIALS").increment();
     fail(address, now, type, account, "SIGN_IN_FAILED");
     if (nowLocked) {
+      Metrics.counter("cmis.signin.locks").increment();
       audit(account, "ACCOUNT_LOCKED", type, account, address);
     }
     throw new CmisException(ErrorCode.BAD_CREDENTIALS, "signin.badCredentials");

@@ -54,6 +54,9 @@ public class Problems {
     problem.setTitle(text(code.titleKey(), locale));
     problem.setDetail(detail == null ? problem.getTitle() : text(detail, locale));
     problem.setProperty("code", code.name());
+    if (code == ErrorCode.BUSY) {
+      io.micrometer.core.instrument.Metrics.counter("cmis.busy.answers").increment(); // ADR 0033
+    }
     if (!errors.isEmpty()) {
       problem.setProperty(
           "errors",

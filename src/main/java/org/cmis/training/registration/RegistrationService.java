@@ -1,5 +1,6 @@
 package org.cmis.training.registration;
 
+import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import org.cmis.shared.CurrentUser;
 import org.cmis.training.Reason;
@@ -80,14 +81,29 @@ public class RegistrationService {
       @Nullable String mobile,
       @Nullable String email,
       boolean waitlist) {
-    return self.register(member, classId, mobile, email, waitlist);
+    try {
+      Registration r = self.register(member, classId, mobile, email, waitlist);
+      // ADR 0033: registrations by outcome, one counter increment
+      Metrics.counter(
+              "cmis.registrations",
+              "outcome",
+              r.status() == RegistrationStatus.WAITLISTED ? "WAITLISTED" : "REGISTERED")
+          .increment();
+      return r;
+    } catch (org.cmis.shared.CmisException e) {
+      Metrics.counter("cmis.registrations", "outcome", e.code().name()).increment();
+      throw e;
+    }
   }
 
   /** A firm registers its people, or the organiser's staff register late (F4.2, F4.8). */
   @Transactional
   public List<Result> registerPeople(
       CurrentUser caller, long classId, List<Applicant> people, boolean waitlist) {
-    return bulk.register(caller, classId, people, waitlist);
+    List<Result> results = bulk.register(caller, classId, people, waitlist);
+    results.forEach(
+        r -> Metrics.counter("cmis.registrations", "outcome", r.outcome().name()).increment());
+    return results;
   }
 
   /** Staff of the organiser confirm one pending registration (F4.4). */
