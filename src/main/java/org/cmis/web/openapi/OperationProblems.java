@@ -107,7 +107,10 @@ final class OperationProblems {
           Map.entry("GET /api/v1/certificates/{code}", EnumSet.of(TOO_MANY_ATTEMPTS)),
           Map.entry(
               "POST /api/v1/members/{memberNo}/hours", EnumSet.of(UNKNOWN_MEMBER, INVALID_STATE)),
-          Map.entry("POST /api/v1/hour-entries/{id}/reverse", EnumSet.of(INVALID_STATE)));
+          Map.entry("POST /api/v1/hour-entries/{id}/reverse", EnumSet.of(INVALID_STATE)),
+          Map.entry(
+              "POST /api/v1/integration/supervision/events",
+              EnumSet.of(BAD_SIGNATURE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE)));
 
   /** Example request bodies of the main operations. */
   static final Map<String, String> EXAMPLES =
