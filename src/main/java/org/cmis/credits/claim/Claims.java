@@ -252,7 +252,9 @@ public class Claims {
       List<Long> removeEvidence,
       String address) {
     MemberProfile m = requireMember(caller);
-    Claim c = own(caller, id);
+    // The claim's row lock, as submit and the decisions take it: an edit racing a submission or a
+    // decision waits and then sees the new status.
+    Claim c = lockedOwn(caller, id);
     if (!c.status().editable()) {
       throw new CmisException(ErrorCode.INVALID_STATE, "claims.error.notEditable");
     }

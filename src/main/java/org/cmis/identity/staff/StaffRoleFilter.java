@@ -44,7 +44,8 @@ class StaffRoleFilter extends OncePerRequestFilter {
           Pattern.compile("/manage/classes/[^/]+/(edit|publish|cancel)"),
           Pattern.compile("/manage/notices(/.*)?"),
           Pattern.compile("/manage/attendance(/.*)?"),
-          Pattern.compile("/manage/hours(/.*)?"));
+          Pattern.compile("/manage/hours(/.*)?"),
+          Pattern.compile("/manage/external-hours(/.*)?"));
 
   private final JdbcClient jdbc;
   private final Problems problems;

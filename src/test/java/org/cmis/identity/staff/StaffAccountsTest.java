@@ -369,6 +369,7 @@ class StaffAccountsTest {
     web.signIn("STAFF", reviewer.account(), TestAccounts.PASSWORD);
     assertThat(web.get("/manage/classes")).hasStatusOk();
     assertThat(web.post("/manage/notices/new", "title", "x")).hasStatus(403);
+    assertThat(web.post("/manage/external-hours", "dryRun", "true")).hasStatus(403);
 
     // a training officer (every staff account made before roles) is not limited
     Account officer = accounts.staff(false);
