@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.cmis.identity.account.Account;
 import org.cmis.identity.account.AccountRepository;
 import org.cmis.shared.upload.FileTypeTest;
@@ -137,29 +138,25 @@ class ResetBrowserTest {
     Files.deleteIfExists(idCard);
   }
 
+  /** The temporary password mailed after commit: waits until the message centre holds it. */
   private String temporaryPassword(long accountId) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      for (String body :
-          jdbc.sql("select body from message where account_id = :id")
-              .param("id", accountId)
-              .query(String.class)
-              .list()) {
-        Matcher m = TEMPORARY.matcher(body);
-        if (m.find()) {
-          return m.group(1);
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no temporary password in the message centre");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    return Awaitility.await("the temporary password in the message centre")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                jdbc
+                    .sql("select body from message where account_id = :id")
+                    .param("id", accountId)
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .map(TEMPORARY::matcher)
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
   }
 
   private static Path image(String prefix, String format, Color background) throws IOException {
