@@ -164,24 +164,7 @@ public class Importer {
           applied - (valid.size() - existing),
           all.size() - applied);
     }
-    AtomicInteger applied = new AtomicInteger();
-    AtomicInteger unchanged = new AtomicInteger();
-    ImportReport report =
-        allOrNothing.run(
-            valid,
-            data -> {
-              ChangeOutcome outcome = changes.upsert(data, null, by);
-              (outcome == ChangeOutcome.APPLIED ? applied : unchanged).incrementAndGet();
-            },
-            e -> worded(ImportKind.MEMBERS, e));
-    int created = report.imported() ? valid.size() - existing : 0;
-    return new ImportOutcome(
-        ImportKind.MEMBERS,
-        report,
-        false,
-        created,
-        report.imported() ? applied.get() - created : 0,
-        report.imported() ? unchanged.get() : 0);
+    return rowByRow(ImportKind.MEMBERS, valid, existing, data -> changes.upsert(data, null, by));
   }
 
   /** A row as member data, or null with its errors. */
@@ -393,19 +376,30 @@ public class Importer {
           0);
     }
     ChangedBy by = ChangedBy.importBy(caller.account());
+    return rowByRow(ImportKind.FIRMS, valid, existing, data -> changes.upsertFirm(data, null, by));
+  }
+
+  /**
+   * Applies the valid rows one by one in one transaction (all or nothing), counting what was
+   * created, changed and left unchanged; a refused row is named in the report.
+   */
+  private <T> ImportOutcome rowByRow(
+      ImportKind kind,
+      List<ParsedRow<T>> valid,
+      int existing,
+      java.util.function.Function<T, ChangeOutcome> change) {
     AtomicInteger applied = new AtomicInteger();
     AtomicInteger unchanged = new AtomicInteger();
     ImportReport report =
         allOrNothing.run(
             valid,
-            data -> {
-              ChangeOutcome outcome = changes.upsertFirm(data, null, by);
-              (outcome == ChangeOutcome.APPLIED ? applied : unchanged).incrementAndGet();
-            },
-            e -> worded(ImportKind.FIRMS, e));
+            data ->
+                (change.apply(data) == ChangeOutcome.APPLIED ? applied : unchanged)
+                    .incrementAndGet(),
+            e -> worded(kind, e));
     int created = report.imported() ? valid.size() - existing : 0;
     return new ImportOutcome(
-        ImportKind.FIRMS,
+        kind,
         report,
         false,
         created,
