@@ -344,26 +344,7 @@ public class MemberChanges {
                   + " left join firm f on f.id = m.firm_id where m.member_no in (:nos)"
                   + " order by m.member_no for update of m")
           .param("nos", chunk)
-          .query(
-              (rs, n) ->
-                  stored.put(
-                      rs.getString("member_no"),
-                      new Stored(
-                          rs.getLong("id"),
-                          rs.getString("name"),
-                          rs.getString("gender"),
-                          rs.getObject("birth_date", LocalDate.class),
-                          rs.getString("id_number"),
-                          MemberCategory.valueOf(rs.getString("category")),
-                          rs.getString("firm_no"),
-                          rs.getString("institute_code"),
-                          rs.getString("position"),
-                          rs.getString("mobile"),
-                          rs.getString("email"),
-                          rs.getString("address"),
-                          rs.getBoolean("partner"),
-                          rs.getBoolean("active"),
-                          rs.getLong("sync_version"))))
+          .query((rs, n) -> stored.put(rs.getString("member_no"), stored(rs)))
           .list();
     }
     List<ChangeOutcome> outcomes = new ArrayList<>();
@@ -623,25 +604,28 @@ public class MemberChanges {
                 + " m.active, m.sync_version from member m left join firm f on f.id = m.firm_id"
                 + " where m.member_no = :no for update of m")
         .param("no", memberNo)
-        .query(
-            (rs, row) ->
-                new Stored(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("gender"),
-                    rs.getObject("birth_date", LocalDate.class),
-                    rs.getString("id_number"),
-                    MemberCategory.valueOf(rs.getString("category")),
-                    rs.getString("firm_no"),
-                    rs.getString("institute_code"),
-                    rs.getString("position"),
-                    rs.getString("mobile"),
-                    rs.getString("email"),
-                    rs.getString("address"),
-                    rs.getBoolean("partner"),
-                    rs.getBoolean("active"),
-                    rs.getLong("sync_version")))
+        .query((rs, row) -> stored(rs))
         .optional();
+  }
+
+  /** A row of the two queries above (the member's columns and its firm's number). */
+  private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Stored(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("gender"),
+        rs.getObject("birth_date", LocalDate.class),
+        rs.getString("id_number"),
+        MemberCategory.valueOf(rs.getString("category")),
+        rs.getString("firm_no"),
+        rs.getString("institute_code"),
+        rs.getString("position"),
+        rs.getString("mobile"),
+        rs.getString("email"),
+        rs.getString("address"),
+        rs.getBoolean("partner"),
+        rs.getBoolean("active"),
+        rs.getLong("sync_version"));
   }
 
   /** Field name → {old, new} of every platform-owned field that differs (ID numbers masked). */
