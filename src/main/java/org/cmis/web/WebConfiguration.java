@@ -41,7 +41,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Bean
   LocalValidatorFactoryBean defaultValidator(MessageSource messageSource) {
-    LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+    LocalValidatorFactoryBean validator = new FieldLabelValidator();
     validator.setValidationMessageSource(messageSource);
     return validator;
   }

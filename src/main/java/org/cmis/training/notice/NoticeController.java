@@ -111,6 +111,7 @@ class NoticeController {
       if (e.code() != ErrorCode.VALIDATION_FAILED) {
         throw e;
       }
+      model.addAttribute("filesChosen", !uploads(files).isEmpty());
       return refused(e, user, model, input, null);
     }
   }
@@ -153,6 +154,7 @@ class NoticeController {
       if (e.code() != ErrorCode.VALIDATION_FAILED) {
         throw e;
       }
+      model.addAttribute("filesChosen", !uploads(files).isEmpty());
       return refused(e, user, model, input, notices.editable(user, id));
     }
   }

@@ -218,7 +218,8 @@ class NoticePagesTest {
         .hasStatusOk()
         .hasViewName("training/notice/form")
         .bodyText()
-        .contains("附件类型不符", "field-error", "value=\"" + title + "\"");
+        .contains("附件类型不符", "field-error", "value=\"" + title + "\"")
+        .contains("保存未成功，请重新选择要上传的附件。");
 
     byte[] big = new byte[(int) NoticeRules.MAX_ATTACHMENT_BYTES + 1];
     System.arraycopy(FileTypeTest.PDF, 0, big, 0, FileTypeTest.PDF.length);
@@ -255,7 +256,7 @@ class NoticePagesTest {
             postForm(
                 staff,
                 "/manage/notices/new",
-                List.of(),
+                List.of(file("", new byte[0])),
                 "title",
                 "",
                 "publishDate",
@@ -264,7 +265,9 @@ class NoticePagesTest {
                 "999999999"))
         .hasStatusOk()
         .bodyText()
-        .contains("请填写标题", "日期格式应为 yyyy-MM-dd", "关联的培训班不存在");
+        .contains("请填写标题", "日期格式应为 yyyy-MM-dd", "关联的培训班不存在")
+        // no file was chosen (the browser sends an empty part): nothing to choose again
+        .doesNotContain("请重新选择要上传的附件");
     assertThat(
             jdbc.sql("select count(*) from notice where title = :t")
                 .param("t", title)
