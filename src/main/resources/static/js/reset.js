@@ -6,9 +6,5 @@ document.addEventListener("DOMContentLoaded", function () {
       window.print();
     });
   });
-  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
-    form.addEventListener("submit", function (event) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
-    });
-  });
+  // form[data-confirm] asks through the page's dialog (cmis.js, ADR 0037).
 });

@@ -180,6 +180,44 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Clicks a button that asks before it acts (ADR 0037) and returns the question once the page's
+   * dialog shows it; answer with {@link #answerYes()} or {@link #answerNo()}.
+   */
+  public String ask(By button) {
+    await(ExpectedConditions.elementToBeClickable(button)).click();
+    await(d -> Boolean.TRUE.equals(dialogOpen()));
+    return text(By.cssSelector("#confirm-dialog [data-confirm-text]"));
+  }
+
+  /** 确定 in the open dialog: the action runs and the next page loads. */
+  public Browser answerYes() {
+    String mark = markPage();
+    visible(By.cssSelector("#confirm-dialog [data-confirm-ok]")).click();
+    await(d -> left(mark));
+    awaitLoaded();
+    return this;
+  }
+
+  /** Esc in the open dialog: it closes and nothing is sent. */
+  public Browser answerNo() {
+    driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    await(d -> Boolean.FALSE.equals(dialogOpen()));
+    return this;
+  }
+
+  /** A button that asks first, answered 确定. */
+  public Browser submitConfirmed(By button) {
+    ask(button);
+    return answerYes();
+  }
+
+  private @org.jspecify.annotations.Nullable Object dialogOpen() {
+    return ((JavascriptExecutor) driver)
+        .executeScript(
+            "var d = document.getElementById('confirm-dialog'); return !!(d && d.open);");
+  }
+
   private String markPage() {
     String mark = java.util.UUID.randomUUID().toString();
     ((JavascriptExecutor) driver).executeScript("window.cmisPageMark = arguments[0]", mark);

@@ -303,6 +303,12 @@ class ConfirmationController {
     model.addAttribute("c", c);
     model.addAttribute("classStatus", c.statusOn(classes.today()));
     model.addAttribute("pending", c.registeredCount() - c.confirmedCount());
+    // What 按报名顺序确认至满员 would confirm, for the question asked before it (ADR 0037).
+    model.addAttribute(
+        "upToCount",
+        Math.min(
+            c.registeredCount() - c.confirmedCount(),
+            Math.max(0, c.capacity() - c.confirmedCount())));
     model.addAttribute("result", result);
     model.addAttribute("firstIndex", (result.page() - 1L) * result.size());
     model.addAttribute(

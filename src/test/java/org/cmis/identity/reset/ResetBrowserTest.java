@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -109,8 +108,8 @@ class ResetBrowserTest {
                         "return Array.from(document.querySelectorAll('.review-file img'))"
                             + ".every(i => i.complete && i.naturalWidth > 0)"));
     browser.screenshot("reset-review");
-    browser.visible(By.cssSelector("[data-test=approve]")).click();
-    browser.await(ExpectedConditions.alertIsPresent()).accept();
+    assertThat(browser.ask(By.cssSelector("[data-test=approve]"))).contains("临时密码将发送到");
+    browser.answerYes();
     assertThat(browser.text(By.cssSelector(".flash"))).contains("已通过");
     assertThat(browser.text(By.cssSelector("[data-test=status]"))).isEqualTo("已通过");
     browser.screenshot("reset-approved");

@@ -55,7 +55,8 @@ class CheckInBrowserTest {
     tick(browser, s.registrationIds().get(1));
     tick(browser, s.registrationIds().get(2));
     assertThat(browser.text(By.cssSelector("[data-selected-count]"))).isEqualTo("已选 2 人");
-    browser.submit(By.cssSelector("[data-test=mark-absent]"));
+    assertThat(browser.ask(By.cssSelector("[data-test=mark-absent]"))).isEqualTo("将为 2 人登记缺勤，确定吗？");
+    browser.answerYes();
     assertThat(browser.text(By.cssSelector("[data-test=result]"))).contains("已登记缺勤 2 人");
     assertThat(browser.text(By.cssSelector("[data-test=counts] [data-count=attended]")))
         .isEqualTo("1");

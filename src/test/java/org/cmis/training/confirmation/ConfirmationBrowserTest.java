@@ -45,7 +45,8 @@ class ConfirmationBrowserTest {
     checkbox(browser, ids.get(0)).click();
     checkbox(browser, ids.get(1)).click();
     assertThat(browser.text(By.cssSelector("[data-selected-count]"))).isEqualTo("已选 2 条");
-    browser.submit(By.cssSelector("button[data-test=confirm]"));
+    assertThat(browser.ask(By.cssSelector("button[data-test=confirm]"))).isEqualTo("将确认 2 人，确定吗？");
+    browser.answerYes();
 
     assertThat(browser.text(By.cssSelector("[data-test=result]"))).contains("已确认 2 人");
     assertThat(status(browser, ids.get(0))).isEqualTo("已确认");
@@ -73,6 +74,47 @@ class ConfirmationBrowserTest {
         .contains("440300130001", "440300130002")
         .doesNotContain("440300130003");
     browser.screenshot("confirmation-sign-in-sheet");
+  }
+
+  /**
+   * 按报名顺序确认至满员 asks first, saying how many it would confirm: Esc (or 取消) leaves every registration
+   * pending and returns the focus to the button; 确定 confirms them (ADR 0037).
+   */
+  @Test
+  void confirmingUpToCapacityAsksFirst(Browser browser) {
+    TrainingClass c = testClasses.open(2, 20, false, false);
+    List<Long> ids =
+        registrations
+            .registerPeople(
+                TestClasses.firm(13),
+                c.id(),
+                List.of(
+                    new RegistrationService.Applicant("440300130001", null, null),
+                    new RegistrationService.Applicant("440300130002", null, null),
+                    new RegistrationService.Applicant("440300130003", null, null)),
+                false)
+            .stream()
+            .map(RegistrationService.Result::registrationId)
+            .toList();
+    browser.signIn("STAFF", "sz-staff", "Demo@2026");
+    browser.open("/manage/classes/" + c.id() + "/registrations");
+    By upTo = By.cssSelector("button[data-test=up-to-capacity]");
+
+    assertThat(browser.ask(upTo)).isEqualTo("将确认 2 人（按报名顺序，至满员为止），确定吗？");
+    assertThat(browser.driver().switchTo().activeElement().getAttribute("data-test"))
+        .isEqualTo("confirm-no");
+    browser.screenshot("confirmation-ask-up-to-capacity");
+    browser.answerNo();
+    assertThat(browser.driver().switchTo().activeElement().getAttribute("data-test"))
+        .isEqualTo("up-to-capacity");
+    assertThat(status(browser, ids.get(0))).isEqualTo("待确认");
+    assertThat(browser.text(By.cssSelector("[data-count=confirmed]"))).isEqualTo("0");
+
+    browser.ask(upTo);
+    browser.answerYes();
+    assertThat(status(browser, ids.get(0))).isEqualTo("已确认");
+    assertThat(status(browser, ids.get(1))).isEqualTo("已确认");
+    assertThat(status(browser, ids.get(2))).isEqualTo("待确认");
   }
 
   private static WebElement checkbox(Browser browser, long id) {
