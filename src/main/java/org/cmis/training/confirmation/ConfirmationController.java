@@ -18,6 +18,7 @@ import org.cmis.training.RegistrationStatus;
 import org.cmis.training.catalog.Access;
 import org.cmis.training.catalog.ClassService;
 import org.cmis.training.catalog.TrainingClass;
+import org.cmis.training.registration.Ineligibility;
 import org.cmis.training.registration.Registration;
 import org.cmis.training.registration.RegistrationFinder;
 import org.cmis.training.registration.RegistrationService;
@@ -263,6 +264,9 @@ class ConfirmationController {
               ? "confirmation.late.outcome.REGISTERED_CONFIRMED"
               : "confirmation.late.outcome." + r.outcome().name();
       MemberProfile p = profiles.get(r.memberNo());
+      if (r.outcome() == RegistrationService.Outcome.NOT_ELIGIBLE) {
+        key += "." + Ineligibility.of(user, c, p).name();
+      }
       rows.add(new LateRow(r.memberNo(), p == null ? "" : p.name(), text(key), took));
     }
     redirect.addFlashAttribute("lateRows", rows);

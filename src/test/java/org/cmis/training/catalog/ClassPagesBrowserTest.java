@@ -36,7 +36,7 @@ class ClassPagesBrowserTest {
     browser.screenshot("class-form");
     browser.submit(By.cssSelector("[data-test=save]"));
     assertThat(browser.text(By.cssSelector("[data-test=error-name]"))).isEqualTo("必填");
-    assertThat(browser.text(By.cssSelector("[data-test=form-errors]"))).contains("请修正标出的错误后再保存");
+    assertThat(browser.text(By.cssSelector("[data-test=error-summary]"))).contains("请修正标出的错误后再保存");
     browser.screenshot("class-form-errors");
 
     browser.type(By.id("name"), name);

@@ -496,6 +496,11 @@ class ClassPagesTest {
     assertThat(invalid).hasStatus(422);
     String body = body(invalid);
     assertThat(body).contains("请修正标出的错误后再保存");
+    // The summary at the top lists each error with a link to its field (ADR 0037).
+    assertThat(body)
+        .contains("data-error-summary", "role=\"alert\"")
+        .contains("<a href=\"#name\" data-field=\"name\">培训班名称：必填</a>")
+        .contains("href=\"#audiences\"", "href=\"#hours\"");
     assertThat(body).containsPattern("data-test=\"error-name\">必填<");
     assertThat(body).containsPattern("data-test=\"error-audiences\">请至少选择一个培训对象<");
     assertThat(body).containsPattern("data-test=\"error-hours\">格式不正确<");

@@ -186,7 +186,11 @@ class ConfirmationPageTest {
             "reason",
             "  ");
     assertThat(noReason).hasStatusOk();
-    assertThat(body(noReason)).contains("请填写原因", "data-test=\"reason-error\"");
+    assertThat(body(noReason))
+        .contains("请填写原因", "data-test=\"reason-error\"")
+        .containsPattern(
+            "<input[^>]*id=\"reason\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"reason-error\"")
+        .containsPattern("<form id=\"bulk\"[^>]*novalidate");
     assertThat(reg(ids.get(0)).status()).isEqualTo(RegistrationStatus.PENDING);
 
     MvcTestResult after =
@@ -219,6 +223,8 @@ class ConfirmationPageTest {
     TrainingClass c = testClasses.open(2, 6, false, false);
     List<Long> ids = register(c, 7, 1, 2, 3, 4);
 
+    // The button asks first, with the count the server knows (ADR 0037).
+    assertThat(body(staff.get(page(c)))).contains("data-confirm=\"将确认 2 人（按报名顺序，至满员为止），确定吗？\"");
     MvcTestResult after = follow(staff.post(page(c) + "/confirm-up-to-capacity"));
 
     assertThat(body(after)).contains("已按报名顺序确认 2 人，2 人因已满员未确认");
@@ -277,7 +283,11 @@ class ConfirmationPageTest {
 
     MvcTestResult empty = staff.post(page(closed) + "/late", "memberNos", " \n ");
     assertThat(empty).hasStatusOk();
-    assertThat(body(empty)).contains("请至少填写一个注册会计师编号");
+    // Our message in red under the field, which is marked and described by it (no browser bubble).
+    assertThat(body(empty))
+        .contains("请至少填写一个注册会计师编号", "id=\"late-error\"")
+        .containsPattern("<textarea[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"late-error\"")
+        .containsPattern("<form[^>]*/late\"[^>]*novalidate");
 
     MvcTestResult after =
         follow(
@@ -288,7 +298,10 @@ class ConfirmationPageTest {
 
     String text = body(after);
     assertThat(text).contains("补报名完成：成功 2 人，未成功 3 人");
-    assertThat(text).contains("已报名（待确认）", "已报名，无需重复报名", "不符合报名条件");
+    // Each person's own reason: another institute's member, a number that does not exist.
+    assertThat(text)
+        .contains("已报名（待确认）", "已报名，无需重复报名", "不是本会人员", "没有这个注册会计师编号")
+        .doesNotContain("编号不存在、非本会人员或不属培训对象");
     List<Long> rows = rows(staff.get(page(closed)));
     assertThat(rows).hasSize(2);
     assertThat(reg(rows.get(0)).memberNo()).isEqualTo("440300090001");

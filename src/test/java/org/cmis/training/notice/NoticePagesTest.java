@@ -266,6 +266,7 @@ class NoticePagesTest {
         .hasStatusOk()
         .bodyText()
         .contains("请填写标题", "日期格式应为 yyyy-MM-dd", "关联的培训班不存在")
+        .contains("<a href=\"#title\" data-field=\"title\">标题：请填写标题</a>")
         // no file was chosen (the browser sends an empty part): nothing to choose again
         .doesNotContain("请重新选择要上传的附件");
     assertThat(
