@@ -276,6 +276,10 @@ class RosterTest {
             "position",
             "");
     assertThat(wrong).hasStatus(422).bodyText().contains("性别与身份证号码不符");
+    // The summary at the top links the error to its field (ADR 0037).
+    assertThat(wrong)
+        .bodyText()
+        .containsPattern("<a href=\"#gender\" data-field=\"gender\">性别：[^<]*性别与身份证号码不符");
     assertThat(web.get("/firm/people/" + f.memberNo(1) + "/edit")).hasStatus(403);
     String no =
         jdbc.sql(
