@@ -7,6 +7,29 @@ document.addEventListener("DOMContentLoaded", function () {
 
   var form = document.getElementById("bulk-form");
   if (!form) { return; }
+
+  // Keyboard focus is never hidden by the sticky tray (ADR 0038): the page's scroll padding follows
+  // the tray's height, and a focused element the tray still covers is scrolled into view.
+  var tray = form.querySelector(".tray");
+  if (tray) {
+    var root = document.documentElement;
+    var pad = function () { root.style.setProperty("--tray-height", (tray.offsetHeight + 16) + "px"); };
+    pad();
+    if (window.ResizeObserver) { new ResizeObserver(pad).observe(tray); }
+    var uncover = function (el) {
+      if (!el || tray.contains(el) || !el.getBoundingClientRect) { return; }
+      var box = el.getBoundingClientRect();
+      var top = tray.getBoundingClientRect().top;
+      if (box.bottom > top - 4 && box.top < tray.getBoundingClientRect().bottom) {
+        window.scrollBy(0, box.bottom - top + 16);
+      }
+    };
+    form.addEventListener("focusin", function (event) {
+      var el = event.target;
+      uncover(el);
+      window.requestAnimationFrame(function () { uncover(el); });
+    });
+  }
   var MOBILE = /^1[3-9][0-9]{9}$/;
   var EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
   var names = form.querySelector(".tray-names");

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.web.PageLinks;
+import org.cmis.shared.web.TypedDates;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,21 +32,25 @@ class AuditController {
   String page(
       @RequestParam(defaultValue = "") @Size(max = 100) String actor,
       @RequestParam(defaultValue = "") @Size(max = 50) String action,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          @Nullable LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          @Nullable LocalDate to,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to,
       @RequestParam(defaultValue = "1") @Min(1) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Model model) {
-    AuditQuery query = new AuditQuery(actor, action, from, to);
+    // One-tab-stop date fields (ADR 0038): a bad date is marked under its field, not a 400.
+    TypedDates dates = new TypedDates();
+    LocalDate fromDate = dates.parse("from", from);
+    LocalDate toDate = dates.parse("to", to);
+    dates.range(fromDate, "to", toDate);
+    AuditQuery query = new AuditQuery(actor, action, fromDate, toDate);
     model.addAttribute("query", query);
+    model.addAttribute("dates", dates);
     PageResult<?> result = log.search(query, new Paging(page, size));
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("actor", actor);
     filters.put("action", action);
-    filters.put("from", from == null ? "" : from.toString());
-    filters.put("to", to == null ? "" : to.toString());
+    filters.put("from", fromDate == null ? "" : fromDate.toString());
+    filters.put("to", toDate == null ? "" : toDate.toString());
     model.addAttribute("result", result);
     model.addAttribute("pager", PageLinks.of("/admin/audit", filters, result));
     return "audit/audit";

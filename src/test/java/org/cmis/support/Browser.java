@@ -130,16 +130,15 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Signs in through the login page: chooses the user type (radio value {@code FIRM}, {@code
-   * MEMBER} or {@code STAFF}), types account and password, submits and waits for the next page.
+   * Signs in through the login page: chooses the user type ({@code FIRM}, {@code MEMBER} or {@code
+   * STAFF}) by its tab's link, which the server renders selected (ADR 0038), types account and
+   * password, submits and waits for the next page.
    */
   public Browser signIn(String userType, String account, String password) {
-    open("/login");
-    WebElement type =
-        await(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("input[name=userType][value='" + userType + "']")));
-    type.click();
+    open("/login?userType=" + userType);
+    await(
+        ExpectedConditions.attributeToBe(
+            By.cssSelector("[role=tab][data-type='" + userType + "']"), "aria-selected", "true"));
     type(By.id("account"), account);
     type(By.id("password"), password);
     submit(By.cssSelector("form button[type=submit]"));

@@ -3,7 +3,6 @@ package org.cmis.credits.claim;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.cmis.shared.Role;
 import org.cmis.shared.upload.Upload;
 import org.cmis.shared.web.ClientAddress;
 import org.cmis.shared.web.PageLinks;
+import org.cmis.shared.web.TypedDates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -129,8 +129,11 @@ class ClaimPagesController {
     filters.put("to", cut(to.strip(), 10));
     filters.put("q", cut(q.strip(), 50));
     Map<String, String> errors = new LinkedHashMap<>();
-    LocalDate f = date(filters.get("from"), "from", errors);
-    LocalDate t = date(filters.get("to"), "to", errors);
+    // One-tab-stop date fields (ADR 0038): a bad date is marked under its field.
+    TypedDates dates = new TypedDates();
+    LocalDate f = dates.parse("from", filters.get("from"));
+    LocalDate t = dates.parse("to", filters.get("to"));
+    dates.range(f, "to", t);
     PageResult<Claim> result;
     try {
       result =
@@ -156,6 +159,7 @@ class ClaimPagesController {
     model.addAttribute("pager", PageLinks.of("/manage/claims", filters, result));
     model.addAttribute("filters", filters);
     model.addAttribute("errors", errors);
+    model.addAttribute("dates", dates);
     model.addAttribute("types", claims.activeTypes());
     model.addAttribute("statuses", ClaimStatus.values());
     return "claims/queue";
@@ -594,19 +598,6 @@ class ClaimPagesController {
       }
     }
     return null;
-  }
-
-  private static @Nullable LocalDate date(
-      @Nullable String text, String field, Map<String, String> errors) {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      errors.put(field, "claims.queue.date");
-      return null;
-    }
   }
 
   private static String time(java.time.@Nullable OffsetDateTime t) {

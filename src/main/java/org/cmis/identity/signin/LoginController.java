@@ -55,8 +55,12 @@ class LoginController {
     return ReturnPath.of(value);
   }
 
+  /**
+   * The sign-in page; {@code ?userType=MEMBER} (the user type tabs' links, ADR 0038) selects a
+   * type, and an unknown one leaves the default selected rather than answering 400.
+   */
   @GetMapping("/login")
-  String page(@ModelAttribute("loginForm") LoginForm form) {
+  String page(@ModelAttribute("loginForm") LoginForm form, BindingResult binding) {
     return VIEW;
   }
 

@@ -11,11 +11,11 @@ import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
 import org.cmis.shared.Role;
 import org.cmis.shared.web.PageLinks;
+import org.cmis.shared.web.TypedDates;
 import org.cmis.training.Audience;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.RegistrationStatus;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,27 +56,25 @@ class ClassPagesController {
       @RequestParam(required = false) @Nullable String year,
       @RequestParam(required = false) @Nullable Audience audience,
       @RequestParam(defaultValue = "") @Size(max = 200) String name,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          @Nullable LocalDate registrationStartFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          @Nullable LocalDate registrationEndTo,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          @Nullable LocalDate trainingStartFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          @Nullable LocalDate trainingEndTo,
+      @RequestParam(required = false) @Nullable String registrationStartFrom,
+      @RequestParam(required = false) @Nullable String registrationEndTo,
+      @RequestParam(required = false) @Nullable String trainingStartFrom,
+      @RequestParam(required = false) @Nullable String trainingEndTo,
       @RequestParam(required = false) @Nullable String page,
       @RequestParam(required = false) @Nullable String size,
       Model model) {
     int currentYear = classes.today().getYear();
+    // The dates are typed into one-tab-stop text fields (ADR 0038): a bad one is marked, not a 400.
+    TypedDates dates = new TypedDates();
+    LocalDate rsFrom = dates.parse("registrationStartFrom", registrationStartFrom);
+    LocalDate reTo = dates.parse("registrationEndTo", registrationEndTo);
+    LocalDate tsFrom = dates.parse("trainingStartFrom", trainingStartFrom);
+    LocalDate teTo = dates.parse("trainingEndTo", trainingEndTo);
+    dates.range(rsFrom, "registrationEndTo", reTo);
+    dates.range(tsFrom, "trainingEndTo", teTo);
     ClassListFilters filters =
         new ClassListFilters(
-            ClassListFilters.year(year, currentYear),
-            audience,
-            name,
-            registrationStartFrom,
-            registrationEndTo,
-            trainingStartFrom,
-            trainingEndTo);
+            ClassListFilters.year(year, currentYear), audience, name, rsFrom, reTo, tsFrom, teTo);
     PageResult<ClassListItem> result =
         pageOf(user, filters.query(null), PageLinks.page(page), PageLinks.size(size));
     boolean registrant = user.is(Role.FIRM) || user.is(Role.MEMBER);
@@ -92,6 +90,7 @@ class ClassPagesController {
     model.addAttribute("titleKey", registrant ? "nav.registration" : "nav.classQuery");
     model.addAttribute("registrant", registrant);
     model.addAttribute("filters", filters);
+    model.addAttribute("dates", dates);
     model.addAttribute("years", years);
     model.addAttribute("audiences", Audience.values());
     model.addAttribute("result", result);
