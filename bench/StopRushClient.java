@@ -58,6 +58,7 @@ public class StopRushClient {
     AtomicInteger retries = new AtomicInteger();
     AtomicBoolean stopped = new AtomicBoolean();
     AtomicLong stoppedAt = new AtomicLong(Long.MAX_VALUE);
+    AtomicInteger stoppedAfter = new AtomicInteger(-1);
     AtomicInteger afterStop = new AtomicInteger();
     Map<String, AtomicInteger> afterStopBy = new ConcurrentHashMap<>();
     Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
@@ -114,6 +115,7 @@ public class StopRushClient {
                       && stopped.compareAndSet(false, true)) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM
                     stoppedAt.set(System.nanoTime());
+                    stoppedAfter.set(created.get());
                     System.err.println("SIGTERM sent to " + pid + " after " + created.get() + " registrations");
                   }
                 }
@@ -151,7 +153,7 @@ public class StopRushClient {
         "RESULT n=%d created=%d again=%d full=%d errors=%d retried=%d retries=%d stopped_after=%d"
             + " after_stop=%d after_stop_by=%s seconds=%.2f%n",
         n, ok201, ok200, full, n - ok201 - ok200 - full, retried.get(), retries.get(),
-        stopped.get() ? stopAfter : -1, afterStop.get(), by.isEmpty() ? "-" : by, seconds);
+        stoppedAfter.get(), afterStop.get(), by.isEmpty() ? "-" : by, seconds);
   }
 
   /** One keep-alive HTTP/1.1 connection on a plain socket (as RushClient's). */
