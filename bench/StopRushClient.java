@@ -103,7 +103,7 @@ public class StopRushClient {
                   String key = r.status() + (full ? " CLASS_FULL" : "");
                   outcomes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                   if (r.status() != 201 && r.status() != 200 && !full && shown.incrementAndGet() <= 5) {
-                    System.err.println("unexpected answer: " + r.status() + " " + r.body());
+                    System.err.println("unexpected answer from " + r.upstream() + ": " + r.status() + " " + r.body());
                   }
                   if (System.nanoTime() > stoppedAt.get()
                       && (r.status() == 201 || r.status() == 200 || full)) {
