@@ -333,3 +333,80 @@ rush_core() {
     "$N" "$M" "$(value seconds "$line")" "$x" "$(value p50 "$line")" "$(value p99 "$line")" "$tps" "$ratio" "$result"
   [ -z "$broken" ]
 }
+
+# nginx in front of the instances (bench/scale-out; deploy/nginx/cmis.conf is the production
+# one): Debian's nginx run as the current user with a generated configuration in a temporary
+# folder, its own pid file and logs there, HTTP on <listenPort>, stopped on exit with the other
+# processes. start_nginx <listenPort> <upstreamPort>...; answers NGINX_DIR and NGINX_PID.
+ensure_nginx() {
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] && return
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "installing nginx"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq nginx-light >/dev/null 2>&1 || $sudo apt-get install -y -qq nginx >/dev/null
+}
+start_nginx() {
+  local listen=$1 p servers=""
+  shift
+  ensure_nginx
+  for p in "$@"; do servers+="    server 127.0.0.1:$p max_fails=3 fail_timeout=10s;"$'\n'; done
+  NGINX_DIR=$(mktemp -d /tmp/cmis-bench-nginx.XXXXXX)
+  cat >"$NGINX_DIR/nginx.conf" <<CONF
+daemon off;
+worker_processes ${NGINX_WORKERS:-1};
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $NGINX_DIR/body;
+  proxy_temp_path $NGINX_DIR/proxy;
+  fastcgi_temp_path $NGINX_DIR/fastcgi;
+  uwsgi_temp_path $NGINX_DIR/uwsgi;
+  scgi_temp_path $NGINX_DIR/scgi;
+  upstream cmis {
+$servers    keepalive 64;
+    keepalive_timeout 8s;
+  }
+  server {
+    listen 127.0.0.1:$listen;
+    client_max_body_size 20m;
+    location / {
+      proxy_pass http://cmis;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Real-IP \$remote_addr;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_next_upstream error timeout http_502 http_503;
+      proxy_next_upstream_tries 2;
+      proxy_next_upstream_timeout 10s;
+      proxy_connect_timeout 2s;
+      proxy_read_timeout 60s;
+      # which instance answered (the bench's stop check counts the answers of each)
+      add_header X-Upstream \$upstream_addr always;
+    }
+  }
+}
+CONF
+  "$(command -v nginx || echo /usr/sbin/nginx)" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" &
+  NGINX_PID=$!
+  BG_PIDS+=("$NGINX_PID")
+  local i
+  for i in $(seq 1 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$listen/actuator/health" && return
+    kill -0 "$NGINX_PID" 2>/dev/null || { say "nginx did not start; see $NGINX_DIR/error.log"; cat "$NGINX_DIR/error.log" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+# The StopRushClient (bench/scale-out), compiled once.
+stop_client() {
+  local dir=/tmp/cmis-bench-client
+  if [ ! -f $dir/StopRushClient.class ] || [ bench/StopRushClient.java -nt $dir/StopRushClient.class ]; then
+    javac -d $dir bench/StopRushClient.java
+  fi
+  java -cp $dir StopRushClient "$@"
+}

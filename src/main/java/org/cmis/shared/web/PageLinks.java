@@ -10,9 +10,9 @@ import org.cmis.shared.PageResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The paging bar of every list page ({@code fragments/paging.html}): "共 N 条", links to pages (with
- * the page's filters kept), the page size and a plain GET form to jump to a page. Works without
- * JavaScript.
+ * The paging bar of every list page ({@code fragments/paging.html}): "共 N 条" ("共 N+ 条" when the
+ * total is capped, ADR 0042), links to pages (with the page's filters kept), the page size and a
+ * plain GET form to jump to a page. Works without JavaScript.
  */
 public record PageLinks(
     String path,
@@ -23,7 +23,8 @@ public record PageLinks(
     int size,
     List<Link> links,
     @Nullable String previous,
-    @Nullable String next) {
+    @Nullable String next,
+    boolean totalCapped) {
 
   /** The page sizes offered (F3.3). */
   public static final List<Integer> SIZES = List.of(10, 20, 50, 100);
@@ -69,7 +70,8 @@ public record PageLinks(
         result.size(),
         links,
         page > 1 ? href(path, filters, page - 1, result.size()) : null,
-        page < pages ? href(path, filters, page + 1, result.size()) : null);
+        page < pages ? href(path, filters, page + 1, result.size()) : null,
+        result.totalCapped());
   }
 
   public List<Integer> sizes() {

@@ -87,7 +87,20 @@ public class RegistrationFinder {
     String from =
         " from registration r join training_class c on c.id = r.class_id"
             + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-    long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+    // counted up to the cap and one more: an institute's unfiltered list has a million rows
+    // (ADR 0042); past the cap the answer says 10000 with totalCapped
+    long counted =
+        jdbc.sql(
+                "select count(*) from (select 1"
+                    + from
+                    + " limit "
+                    + (PageResult.COUNT_CAP + 1)
+                    + ") counted")
+            .params(params)
+            .query(Long.class)
+            .single();
+    boolean capped = counted > PageResult.COUNT_CAP;
+    long total = capped ? PageResult.COUNT_CAP : counted;
     List<Registration> items =
         jdbc.sql(
                 "select "
@@ -99,7 +112,7 @@ public class RegistrationFinder {
             .param("offset", paging.offset())
             .query(RegistrationRepository::map)
             .list();
-    return new PageResult<>(items, total, paging.page(), paging.size());
+    return new PageResult<>(items, total, paging.page(), paging.size(), capped);
   }
 
   /** A firm's name by its number, for printed documents such as the registration receipt. */

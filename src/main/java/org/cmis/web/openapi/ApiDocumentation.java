@@ -180,6 +180,7 @@ class ApiDocumentation {
                       "results",
                       new ArraySchema()
                           .items(new Schema<>().$ref("#/components/schemas/RegistrationResult"))));
+      describeCappedTotals(openApi);
       mergeRepeatedTags(openApi);
       if (openApi.getPaths() == null) {
         return;
@@ -191,6 +192,30 @@ class ApiDocumentation {
                   item.readOperationsMap()
                       .forEach((method, operation) -> describe(path, method, operation)));
     };
+  }
+
+  /** Every page shape's {@code total} and {@code totalCapped} (PageResult, ADR 0042). */
+  static void describeCappedTotals(OpenAPI openApi) {
+    if (openApi.getComponents().getSchemas() == null) {
+      return;
+    }
+    for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+      Map<String, Schema> properties = schema.getProperties();
+      if (properties == null || !properties.containsKey("totalCapped")) {
+        continue;
+      }
+      properties
+          .get("totalCapped")
+          .description(
+              "true when the list counted its rows only up to 10000 and found more: total is then"
+                  + " 10000 (shown as 10000+), not the exact count (the unfiltered registration"
+                  + " list of an institute); false when total is exact");
+      if (properties.get("total") != null) {
+        properties
+            .get("total")
+            .description("the number of items of the list, at most 10000 when totalCapped");
+      }
+    }
   }
 
   /** Two controllers may share a tag (Hours); a document names each tag once. */

@@ -56,6 +56,20 @@ class ApiDocumentTest {
   }
 
   @Test
+  void theRegistrationPageStatesACappedTotal() {
+    String page =
+        doc.read(
+            "$.paths['/api/v1/registrations'].get.responses['200'].content['application/json']"
+                + ".schema.$ref",
+            String.class);
+    String name = page.substring(page.lastIndexOf('/') + 1);
+    String properties = "$.components.schemas['" + name + "'].properties";
+    assertThat(doc.read(properties + ".totalCapped.type", String.class)).isEqualTo("boolean");
+    assertThat(doc.read(properties + ".totalCapped.description", String.class)).contains("10000");
+    assertThat(doc.read(properties + ".total.description", String.class)).contains("totalCapped");
+  }
+
+  @Test
   void theProblemSchemaNamesEveryErrorCode() {
     List<String> codes = doc.read("$.components.schemas.Problem.properties.code.enum");
     for (ErrorCode code : ErrorCode.values()) {
