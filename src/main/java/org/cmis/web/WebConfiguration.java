@@ -10,6 +10,7 @@ import org.springframework.context.support.ReloadableResourceBundleMessageSource
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -62,5 +63,11 @@ class WebConfiguration implements WebMvcConfigurer {
     change.setIgnoreInvalidLocale(true);
     registry.addInterceptor(change);
     registry.addInterceptor(layout).excludePathPatterns("/api/**");
+  }
+
+  /** Browsers ask for /favicon.ico by themselves: send them to the SVG icon the pages link. */
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    registry.addRedirectViewController("/favicon.ico", "/favicon.svg");
   }
 }

@@ -163,6 +163,7 @@ class SecurityConfiguration {
                         "/images/**",
                         "/webjars/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/v3/api-docs",
