@@ -79,6 +79,33 @@ client() {
   java -cp $dir RushClient "$@"
 }
 
+# The open-loop client (bench/open-loop), with HdrHistogram from Maven Central (through ./mvnw).
+HDR_JAR=${HDR_JAR:-$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar}
+open_loop_client() {
+  local dir=/tmp/cmis-bench-client
+  if [ ! -f "$HDR_JAR" ]; then
+    ./mvnw -B -q dependency:get -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 >&2
+  fi
+  if [ ! -f $dir/OpenLoopClient.class ] || [ bench/OpenLoopClient.java -nt $dir/OpenLoopClient.class ] ||
+    [ bench/RushClient.java -nt $dir/OpenLoopClient.class ]; then
+    javac -d $dir -cp "$HDR_JAR" bench/RushClient.java bench/OpenLoopClient.java
+  fi
+  java -cp "$dir:$HDR_JAR" OpenLoopClient "$@"
+}
+
+# PostgreSQL's best for the rush's transaction: pgbench_sweep <classId> -> "tps clients" of the
+# fastest client count of PGBENCH_SWEEP (default 1 2 4 8 16 20 32 64 128 256), PGBENCH_SWEEP_SECONDS
+# (5) each; one line per count on stderr.
+pgbench_sweep() {
+  local best=0 at=0 c tps
+  for c in ${PGBENCH_SWEEP:-1 2 4 8 16 20 32 64 128 256}; do
+    tps=$(run_pgbench "$1" "$c" "${PGBENCH_SWEEP_SECONDS:-5}")
+    say "pgbench sweep: $c clients: $(printf '%.1f' "$tps")/s"
+    if awk -v a="$tps" -v b="$best" 'BEGIN { exit !(a > b) }'; then best=$tps at=$c; fi
+  done
+  echo "$best $at"
+}
+
 # start_app <port> <log> [extra args...]: starts an instance, answers its pid in APP_PID.
 start_app() {
   local port=$1 log=$2
@@ -90,8 +117,9 @@ start_app() {
   else
     db_args=(--cmis.data-dir="$DATA_DIR")
   fi
-  java -Xmx"$HEAP" -Xlog:gc:file="$BENCH_LOGS/gc-%p.log" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" "${db_args[@]}" \
-    --cmis.security.captcha.enabled=false --logging.level.root=WARN "$@" >"$log" 2>&1 &
+  # APP_JAVA: the java of the application (bench/jdk: another JDK); APP_ARGS: more arguments
+  ${APP_JAVA:-java} -Xmx"$HEAP" -Xlog:gc:file="$BENCH_LOGS/gc-%p.log" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" "${db_args[@]}" \
+    --cmis.security.captcha.enabled=false --logging.level.root=WARN ${APP_ARGS:-} "$@" >"$log" 2>&1 &
   APP_PID=$!
   APP_PIDS+=("$APP_PID")
 }
@@ -325,12 +353,16 @@ rush_core() {
   tps_pool=$(run_pgbench "$pcid" "$pool" "${PGBENCH_SECONDS:-15}")
   say "pgbench at $pool clients (the application's pool): $(printf '%.1f' "$tps_pool")/s; the application reaches" \
     "$(awk -v a="$x" -v b="$tps_pool" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }') of it"
-  local ratio
+  local ratio sweep best_tps best_c best_ratio
   ratio=$(awk -v a="$x" -v b="$tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  sweep=$(pgbench_sweep "$pcid")
+  best_tps=${sweep% *} best_c=${sweep#* }
+  best_ratio=$(awk -v a="$x" -v b="$best_tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   local result="invariants held"
   [ -z "$broken" ] || result="invariants BROKEN: $broken"
-  printf 'rush: %s registrations for %s places in %s s = %s/s; p50 %s ms; p99 %s ms; pgbench same transaction %.1f/s; ratio %s; %s\n' \
-    "$N" "$M" "$(value seconds "$line")" "$x" "$(value p50 "$line")" "$(value p99 "$line")" "$tps" "$ratio" "$result"
+  say "$cpu_line"
+  printf 'rush: %s registrations for %s places in %s s = %s/s; p50 %s ms; p99 %s ms; pgbench same transaction %.1f/s; ratio %s; pgbench best %.1f/s at %s clients; ratio to best %s; %s\n' \
+    "$N" "$M" "$(value seconds "$line")" "$x" "$(value p50 "$line")" "$(value p99 "$line")" "$tps" "$ratio" "$best_tps" "$best_c" "$best_ratio" "$result"
   [ -z "$broken" ]
 }
 
