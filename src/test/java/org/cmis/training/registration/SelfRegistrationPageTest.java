@@ -47,7 +47,7 @@ class SelfRegistrationPageTest {
     String html = body(page);
     assertThat(html)
         .contains(c.name(), c.code(), "报名注意事项")
-        .contains("报名完毕后，请注意查询确认信息；经确认后，请按时参加培训！")
+        .contains("报名完毕后，请在本页或“培训班报名”中查询确认信息；经确认后，请按时参加培训！")
         .contains("因故无法参加，请提前通知培训实施单位。否则，将会受到通报！")
         .contains("不能参加的，请在取消截止日期之前取消报名。", "data-notes=\"member\"")
         // a member is not told about the firm's ticks (ADR 0036)
