@@ -46,6 +46,7 @@ class HomeController {
   @GetMapping("/")
   String home(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("headCount", institutes.headCount(user));
+    model.addAttribute("menu", HomeMenu.of(user));
     if (user.instituteCode() != null) {
       institutes.find(user.instituteCode()).ifPresent(i -> model.addAttribute("institute", i));
     }

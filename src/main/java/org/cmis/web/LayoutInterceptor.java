@@ -51,7 +51,10 @@ class LayoutInterceptor implements HandlerInterceptor {
       view.addObject("me", user);
       view.addObject("unreadCount", messages.unreadCount(user.accountId()));
     }
-    view.addObject("currentPath", request.getRequestURI());
+    // A page may say which menu item it belongs to (ADR 0036), else its own path decides.
+    if (!view.getModel().containsKey("currentPath")) {
+      view.addObject("currentPath", request.getRequestURI());
+    }
     // The administrator's support line (F6.3, setting support.national-phones), else configuration.
     view.addObject(
         "nationalPhones", settings.stored("support.national-phones").orElse(nationalPhones));

@@ -24,7 +24,8 @@ public final class MessageBundles {
     "classpath:i18n/claims",
     "classpath:i18n/admin",
     "classpath:i18n/supervision",
-    "classpath:i18n/controls"
+    "classpath:i18n/controls",
+    "classpath:i18n/pages"
   };
 
   private MessageBundles() {}

@@ -115,6 +115,12 @@ class ClassPagesController {
     model.addAttribute("item", item);
     model.addAttribute("registrant", registrant);
     model.addAttribute("organiser", organiser);
+    // A class its own staff manage belongs to 培训班管理 (breadcrumb and menu, ADR 0036).
+    boolean managing = user.is(Role.STAFF) && organiser;
+    model.addAttribute("managing", managing);
+    if (managing) {
+      model.addAttribute("currentPath", "/manage/classes");
+    }
     model.addAttribute("canRegister", registrant && canRegister(user, item));
     model.addAttribute("showRegistrations", showRegistrations);
     if (showRegistrations) {

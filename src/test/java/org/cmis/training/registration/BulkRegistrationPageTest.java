@@ -72,7 +72,11 @@ class BulkRegistrationPageTest {
     assertThat(html)
         .contains("data-test=\"registered-tag\"", no(50))
         .doesNotContain("440300190001", "name=\"pick\" value=\"P")
-        .contains("报名注意事项", "在翻页之前请先点击【报名】按钮！", "注册会计师编号", "注册会计师姓名")
+        .contains("报名注意事项", "注册会计师编号", "注册会计师姓名", "data-notes=\"firm\"")
+        // the notes say what this page does: ticks survive paging and search (ADR 0036)
+        .contains("翻页和查询不会丢失已勾选的人员", "请注意查询确认信息（待确认 / 已确认）")
+        .contains("请在取消截止日期之前取消报名，并提前通知培训实施单位")
+        .doesNotContain("在翻页之前请先点击【报名】按钮")
         .contains("性别", "职务", "手机", "Email", "已选 0 人", "共 50 条")
         .doesNotContain("??");
   }

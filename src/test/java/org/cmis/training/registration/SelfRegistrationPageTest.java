@@ -47,10 +47,11 @@ class SelfRegistrationPageTest {
     String html = body(page);
     assertThat(html)
         .contains(c.name(), c.code(), "报名注意事项")
-        .contains("报名完毕后，请注意查询确认信息；经确认后，请按时参加培训！")
+        .contains("报名完毕后，请在本页或“培训班报名”中查询确认信息；经确认后，请按时参加培训！")
         .contains("因故无法参加，请提前通知培训实施单位。否则，将会受到通报！")
-        .contains("如果勾选了本页的注册会计师，请填写必填字段，在翻页之前请先点击【报名】按钮！")
-        .contains("先填写信息，再勾选人员信息后，点击报名")
+        .contains("不能参加的，请在取消截止日期之前取消报名。", "data-notes=\"member\"")
+        // a member is not told about the firm's ticks (ADR 0036)
+        .doesNotContain("在翻页之前请先点击【报名】按钮", "翻页和查询不会丢失", "先填写信息，再勾选")
         .contains("value=\"" + me.mobile() + "\"", "value=\"" + me.email() + "\"")
         .doesNotContain("name=\"waitlist\"", "??");
   }
