@@ -23,7 +23,8 @@ public final class MessageBundles {
     "classpath:i18n/roster",
     "classpath:i18n/claims",
     "classpath:i18n/admin",
-    "classpath:i18n/supervision"
+    "classpath:i18n/supervision",
+    "classpath:i18n/audit"
   };
 
   private MessageBundles() {}
