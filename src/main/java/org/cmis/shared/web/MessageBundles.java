@@ -25,7 +25,8 @@ public final class MessageBundles {
     "classpath:i18n/admin",
     "classpath:i18n/supervision",
     "classpath:i18n/controls",
-    "classpath:i18n/pages"
+    "classpath:i18n/pages",
+    "classpath:i18n/audit"
   };
 
   private MessageBundles() {}

@@ -179,4 +179,16 @@ class RegistrationActionsPageTest {
     assertThat(as("MEMBER", ownFirm.memberNo(2)).get(url)).hasStatus(404);
     assertThat(as("STAFF", "bj-staff").get(url)).hasStatus(404);
   }
+
+  @Test
+  void theRegistrationDetailLinksEachRegistrationsReceipt() {
+    TrainingClass c = classes.open(10, 10, false, false);
+    long id = register(c, 1);
+    String link = "href=\"/registrations/" + id + "/receipt\"";
+
+    assertThat(body(as("MEMBER", member).get("/classes/" + c.id())))
+        .contains("报名详情", link, "查看报名回执");
+    assertThat(body(as("FIRM", ownFirm.account()).get("/classes/" + c.id()))).contains(link);
+    assertThat(body(as("STAFF", "sz-staff").get("/classes/" + c.id()))).contains(link);
+  }
 }
