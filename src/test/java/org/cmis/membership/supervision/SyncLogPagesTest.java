@@ -69,7 +69,7 @@ class SyncLogPagesTest {
         .contains(cell(szGood));
     assertThat(html(szStaff.get("/sync-log/events?eventId=" + szGood)))
         .doesNotContain(cell(szGood));
-    assertThat(html(szStaff.get("/sync-log"))).contains("监管平台同步日志", "sync-batches");
+    assertThat(html(szStaff.get("/sync-log"))).contains("同步日志", "sync-batches");
 
     WebSession bjStaff = signedIn("STAFF", "bj-staff", "Demo@2026");
     assertThat(html(bjStaff.get("/sync-log/events?eventId=" + szBad))).doesNotContain(cell(szBad));

@@ -187,7 +187,7 @@ class RegistrationActionsPageTest {
     String link = "href=\"/registrations/" + id + "/receipt\"";
 
     assertThat(body(as("MEMBER", member).get("/classes/" + c.id())))
-        .contains("报名详情", link, "查看报名回执");
+        .contains(c.name(), link, "查看报名回执");
     assertThat(body(as("FIRM", ownFirm.account()).get("/classes/" + c.id()))).contains(link);
     assertThat(body(as("STAFF", "sz-staff").get("/classes/" + c.id()))).contains(link);
   }
