@@ -313,6 +313,49 @@ public final class Browser implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs axe-core on the current page (see {@link Axe}) and fails with a readable list (rule id,
+   * impact, target selectors, help) when any violation of impact serious or critical exists.
+   */
+  public Browser assertAccessible() {
+    List<Axe.Violation> failing = Axe.failing(driver);
+    if (!failing.isEmpty()) {
+      StringBuilder message =
+          new StringBuilder("axe-core: ")
+              .append(failing.size())
+              .append(" serious or critical violation(s) on ")
+              .append(driver.getCurrentUrl());
+      for (Axe.Violation violation : failing) {
+        message.append("\n  - ").append(violation.describe());
+      }
+      throw new AssertionError(message.toString());
+    }
+    return this;
+  }
+
+  /**
+   * Sets the page's viewport to {@code width} × {@code height} CSS pixels (Chrome's device metrics
+   * override, so the window's frame does not count), e.g. 768 × 1024 for a tablet.
+   */
+  public Browser viewport(int width, int height) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        java.util.Map.of(
+            "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    return this;
+  }
+
+  /**
+   * How many CSS pixels the page is wider than its viewport ({@code scrollWidth - innerWidth}); 0
+   * or less when it does not scroll sideways.
+   */
+  public long sidewaysOverflow() {
+    Object overflow =
+        ((JavascriptExecutor) driver)
+            .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    return ((Number) overflow).longValue();
+  }
+
   @Override
   public void close() {
     if (closed) {
