@@ -50,6 +50,7 @@ class HoursBrowserTest {
         .isEqualTo("职业道德 已完成 2 / 应完成 4 学时");
     assertThat(browser.driver().getPageSource()).doesNotContain("??");
     browser.screenshot("hours-member");
+    browser.assertAccessible();
   }
 
   @Test
@@ -68,6 +69,7 @@ class HoursBrowserTest {
         .contains("未完成")
         .doesNotContain("合格");
     browser.screenshot("hours-people-short");
+    browser.assertAccessible();
 
     String href = browser.visible(By.cssSelector("a[data-test=export]")).getAttribute("href");
     assertThat(href).contains("short=true");

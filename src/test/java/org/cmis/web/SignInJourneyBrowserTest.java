@@ -37,6 +37,7 @@ class SignInJourneyBrowserTest {
     assertThat(browser.text(By.cssSelector("form button[type=submit]"))).isEqualTo("登录");
     assertThat(browser.driver().getPageSource()).doesNotContain("??");
     browser.screenshot("login");
+    browser.assertAccessible();
   }
 
   @ParameterizedTest(name = "{1} signs in as {0} and lands on the {2} home page")
@@ -60,6 +61,7 @@ class SignInJourneyBrowserTest {
         .isEqualTo(expected.displayName());
     assertThat(browser.driver().getPageSource()).doesNotContain("??");
     browser.screenshot("home-" + role);
+    browser.assertAccessible();
   }
 
   @Test
@@ -71,5 +73,6 @@ class SignInJourneyBrowserTest {
     assertThat(browser.visible(By.id("account")).getDomProperty("value")).isEqualTo("44030001");
     assertThat(browser.visible(By.id("password")).getDomProperty("value")).isEmpty();
     browser.screenshot("login-error");
+    browser.assertAccessible();
   }
 }

@@ -51,6 +51,7 @@ class ClaimBrowserTest {
     assertThat(browser.text(By.cssSelector("[data-test=preview-rule]"))).contains("8.0 学时");
     assertThat(browser.text(By.cssSelector("[data-test=preview-cap]"))).contains("24.0 学时");
     browser.screenshot("claim-preview");
+    browser.assertAccessible();
     browser
         .driver()
         .findElement(By.id("claim-evidence"))
@@ -62,6 +63,7 @@ class ClaimBrowserTest {
         .contains("授课邀请函.png", "课程安排.pdf");
     String claimPath = browser.path();
     browser.screenshot("claim-pending");
+    browser.assertAccessible();
 
     browser.driver().manage().deleteAllCookies();
     browser.signIn("STAFF", "sz-staff", "Demo@2026").open("/manage/claims?firmNo=" + firm.firmNo());
@@ -71,6 +73,7 @@ class ClaimBrowserTest {
     browser.submit(By.cssSelector("[data-test=approve-partial-button]"));
     assertThat(browser.text(By.cssSelector("[data-test=error-reason]"))).isEqualTo("请填写原因");
     browser.screenshot("claim-reason-required");
+    browser.assertAccessible();
     browser.type(By.id("grant-hours"), "6");
     browser.type(By.id("grant-reason"), "按实际授课 3 课时认定");
     browser.submit(By.cssSelector("[data-test=approve-partial-button]"));
@@ -85,5 +88,6 @@ class ClaimBrowserTest {
     assertThat(browser.text(By.cssSelector("[data-category=OUTPUT]"))).isEqualTo("6.0");
     assertThat(browser.text(By.cssSelector("[data-test=progress-text]"))).startsWith("已完成 6 ");
     browser.screenshot("claim-hours-risen");
+    browser.assertAccessible();
   }
 }

@@ -64,6 +64,7 @@ class ResetBrowserTest {
     assertThat(browser.text(By.cssSelector("[data-test=blank-note]")))
         .contains("所有项目为必填项", "本人手写签名");
     browser.screenshot("reset-blank-form");
+    browser.assertAccessible();
 
     browser.open("/login");
     browser.submit(By.cssSelector("[data-test=manual-reset-link]"));
@@ -80,14 +81,17 @@ class ResetBrowserTest {
     browser.driver().findElement(By.id("certificate")).sendKeys(certificate.toString());
     browser.driver().findElement(By.id("idCard")).sendKeys(idCard.toString());
     browser.screenshot("reset-apply");
+    browser.assertAccessible();
     browser.submit(By.cssSelector("[data-test=reset-submit]"));
 
     String number = browser.text(By.cssSelector("[data-test=tracking-number]"));
     assertThat(number).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
     browser.screenshot("reset-submitted");
+    browser.assertAccessible();
     browser.submit(By.cssSelector("[data-test=status-link]"));
     assertThat(browser.text(By.cssSelector("[data-test=status-value]"))).isEqualTo("已提交");
     browser.screenshot("reset-status-submitted");
+    browser.assertAccessible();
     // The applicant's pages made no session (ADR 0012): only the sign-in does.
     assertThat(browser.driver().manage().getCookieNamed("CMIS_SESSION")).isNull();
 
@@ -108,11 +112,13 @@ class ResetBrowserTest {
                         "return Array.from(document.querySelectorAll('.review-file img'))"
                             + ".every(i => i.complete && i.naturalWidth > 0)"));
     browser.screenshot("reset-review");
+    browser.assertAccessible();
     assertThat(browser.ask(By.cssSelector("[data-test=approve]"))).contains("临时密码将发送到");
     browser.answerYes();
     assertThat(browser.text(By.cssSelector(".flash"))).contains("已通过");
     assertThat(browser.text(By.cssSelector("[data-test=status]"))).isEqualTo("已通过");
     browser.screenshot("reset-approved");
+    browser.assertAccessible();
     browser.submit(By.cssSelector("form[action$='/logout'] button"));
 
     // The member: the temporary password from its message centre, then the forced change.
@@ -123,6 +129,7 @@ class ResetBrowserTest {
     browser.type(By.id("newPassword"), "Renewed#2026pw");
     browser.type(By.id("confirmPassword"), "Renewed#2026pw");
     browser.screenshot("reset-forced-change");
+    browser.assertAccessible();
     browser.submit(By.cssSelector("form[action$='/password/change'] button[type=submit]"));
     assertThat(browser.path()).isEqualTo("/");
     assertThat(browser.text(By.cssSelector(".flash"))).isNotBlank();
@@ -132,6 +139,7 @@ class ResetBrowserTest {
     assertThat(browser.text(By.cssSelector("[data-test=status-value]"))).isEqualTo("已通过");
     assertThat(browser.driver().getPageSource()).doesNotContain(temporary);
     browser.screenshot("reset-status-approved");
+    browser.assertAccessible();
     Files.deleteIfExists(form);
     Files.deleteIfExists(certificate);
     Files.deleteIfExists(idCard);

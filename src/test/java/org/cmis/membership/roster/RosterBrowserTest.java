@@ -54,6 +54,7 @@ class RosterBrowserTest {
     browser.submit(By.cssSelector("[data-test=save]"));
     assertThat(browser.text(By.cssSelector("[data-test=error-idNumber]"))).contains("校验位");
     browser.screenshot("roster-add-error");
+    browser.assertAccessible();
 
     browser.type(By.id("idNumber"), id);
     browser.submit(By.cssSelector("[data-test=save]"));
@@ -63,6 +64,7 @@ class RosterBrowserTest {
     assertThat(memberNo).matches("P[0-9]{8}");
     assertThat(browser.text(By.cssSelector("[data-test=people]"))).contains("林晓燕", "女", memberNo);
     browser.screenshot("roster-list");
+    browser.assertAccessible();
 
     browser.open("/classes/" + c.id() + "/register?number=" + memberNo);
     WebElement box = browser.visible(By.id("pick-" + memberNo));

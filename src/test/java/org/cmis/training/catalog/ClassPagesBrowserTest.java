@@ -34,10 +34,12 @@ class ClassPagesBrowserTest {
     browser.open("/manage/classes/new");
     assertThat(browser.title()).contains("新建培训班");
     browser.screenshot("class-form");
+    browser.assertAccessible();
     browser.submit(By.cssSelector("[data-test=save]"));
     assertThat(browser.text(By.cssSelector("[data-test=error-name]"))).isEqualTo("必填");
     assertThat(browser.text(By.cssSelector("[data-test=error-summary]"))).contains("请修正标出的错误后再保存");
     browser.screenshot("class-form-errors");
+    browser.assertAccessible();
 
     browser.type(By.id("name"), name);
     setValue(browser, "registrationStart", d.minusDays(1).toString());
@@ -61,6 +63,7 @@ class ClassPagesBrowserTest {
     assertActionsInView(browser, "[data-test=manage-table] tbody tr td.col-actions a");
     assertThat(browser.driver().getPageSource()).doesNotContain("??");
     browser.screenshot("class-manage");
+    browser.assertAccessible();
 
     browser.open("/classes");
     assertThat(browser.title()).contains("培训班查询");
@@ -93,18 +96,21 @@ class ClassPagesBrowserTest {
     assertActionsInView(browser, "[data-test=detail-link]");
     assertActionsInView(browser, "[data-test=register-link]");
     browser.screenshot("class-list-member");
+    browser.assertAccessible();
 
     browser.open("/classes?year=&name=" + token);
     WebElement register = browser.visible(By.cssSelector("[data-test=register-link]"));
     assertThat(register.getText()).isEqualTo("报名");
     assertActionsInView(browser, "[data-test=register-link]");
     browser.screenshot("class-list-long-name");
+    browser.assertAccessible();
 
     browser.driver().findElement(By.cssSelector("[data-test=detail-link]")).click();
     browser.visible(By.cssSelector("[data-test=class-facts]"));
     assertThat(browser.text(By.cssSelector("[data-test=class-title]"))).contains(token);
     assertThat(browser.text(By.cssSelector("[data-test=registrations-empty]"))).contains("报名");
     browser.screenshot("class-detail");
+    browser.assertAccessible();
   }
 
   /** Every matching link lies within the window's width: no horizontal scrolling needed. */

@@ -41,6 +41,7 @@ class ConfirmationBrowserTest {
     browser.signIn("STAFF", "sz-staff", "Demo@2026");
     browser.open("/manage/classes/" + c.id() + "/registrations");
     browser.screenshot("confirmation-before");
+    browser.assertAccessible();
 
     checkbox(browser, ids.get(0)).click();
     checkbox(browser, ids.get(1)).click();
@@ -68,12 +69,14 @@ class ConfirmationBrowserTest {
     }
     assertThat(browser.driver().getPageSource()).doesNotContain("??");
     browser.screenshot("confirmation-after");
+    browser.assertAccessible();
 
     browser.open("/manage/classes/" + c.id() + "/sign-in-sheet");
     assertThat(browser.text(By.cssSelector("[data-test=sheet]")))
         .contains("440300130001", "440300130002")
         .doesNotContain("440300130003");
     browser.screenshot("confirmation-sign-in-sheet");
+    browser.assertAccessible();
   }
 
   /**
@@ -104,6 +107,7 @@ class ConfirmationBrowserTest {
     assertThat(browser.driver().switchTo().activeElement().getAttribute("data-test"))
         .isEqualTo("confirm-no");
     browser.screenshot("confirmation-ask-up-to-capacity");
+    browser.assertAccessible();
     browser.answerNo();
     assertThat(browser.driver().switchTo().activeElement().getAttribute("data-test"))
         .isEqualTo("up-to-capacity");

@@ -42,6 +42,7 @@ class NoticeBrowserTest {
         browser.visible(By.cssSelector("input[name=classIds][value='" + c.id() + "']"));
     box.click();
     browser.screenshot("notice-form");
+    browser.assertAccessible();
     browser.submit(By.cssSelector("[data-test=notice-save]"));
 
     assertThat(browser.path()).matches("/notices/\\d+");
@@ -51,13 +52,16 @@ class NoticeBrowserTest {
         .contains(pdf.getFileName().toString());
     assertThat(browser.text(By.cssSelector("[data-test=notice-classes]"))).contains(c.name());
     browser.screenshot("notice-detail");
+    browser.assertAccessible();
 
     browser.open("/notices");
     assertThat(browser.text(By.cssSelector("[data-test=notice-table]"))).contains(title);
     browser.screenshot("notice-list");
+    browser.assertAccessible();
     browser.open("/");
     assertThat(browser.text(By.cssSelector("[data-test=home-notices]"))).contains(title);
     browser.screenshot("home-notices");
+    browser.assertAccessible();
     Files.deleteIfExists(pdf);
   }
 }

@@ -33,6 +33,7 @@ class RegistrationJourneyBrowserTest {
         .contains("报名注意事项", "因故无法参加，请提前通知培训实施单位。否则，将会受到通报！");
     assertThat(browser.visible(By.id("mobile")).getDomProperty("value")).matches("1[3-9]\\d{9}");
     browser.screenshot("registration-member");
+    browser.assertAccessible();
     browser.type(By.id("mobile"), "13955556666");
     browser.submit(By.cssSelector("[data-test=submit]"));
 
@@ -71,6 +72,7 @@ class RegistrationJourneyBrowserTest {
     tick(browser, "440300150003");
     assertThat(browser.text(By.cssSelector("[data-test=tray-count]"))).isEqualTo("已选 2 人");
     browser.screenshot("registration-firm-page1");
+    browser.assertAccessible();
 
     press(browser, By.cssSelector("[data-test=next]"));
     assertThat(browser.text(By.cssSelector("[data-test=pager] .current"))).isEqualTo("2 / 5");
@@ -81,6 +83,7 @@ class RegistrationJourneyBrowserTest {
     assertThat(chips).hasSize(3);
     ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 420)");
     browser.screenshot("registration-firm-page2");
+    browser.assertAccessible();
     assertNoHorizontalScroll(browser);
 
     press(browser, By.cssSelector("[data-test=register]"));
@@ -90,6 +93,7 @@ class RegistrationJourneyBrowserTest {
         .hasSize(3);
     assertThat(browser.text(By.cssSelector("[data-test=tray-count]"))).isEqualTo("已选 0 人");
     browser.screenshot("registration-firm-result");
+    browser.assertAccessible();
     assertThat(
             jdbc.sql(
                     "select count(*) from registration where class_id = :c and status = 'PENDING'"
