@@ -41,12 +41,13 @@ class AccessibilityBrowserTest {
   /** Links not to follow: files, downloads, actions, the language switch. */
   private static final Pattern SKIP =
       Pattern.compile(
-          ".*(/export|/template|/files/|/attachments/|/evidence/|/receipt|/sign-in-sheet"
-              + "|/certificate|/captcha|/logout|\\.pdf|\\.xlsx|/api/|/v3/|/swagger|/actuator).*");
+          ".*(/export|/template|/files/|/attachments/|/evidence/"
+              + "|/captcha|/logout|\\.pdf|\\.xlsx|/api/|/v3/|/swagger|/actuator).*");
 
   /** A link worth following from a menu page: a record (ends in a number) or a form. */
   private static final Pattern DETAIL =
-      Pattern.compile(".*/(\\d+|[A-Z0-9-]{6,}|new|edit|register|cancel|check-in|registrations)$");
+      Pattern.compile(
+          ".*/(\\d+|[A-Z0-9-]{6,}|new|edit|register|cancel|check-in|registrations|receipt|sign-in-sheet|certificate)$");
 
   @ParameterizedTest(name = "{0} {1}: every menu page and its detail pages")
   @CsvSource({
