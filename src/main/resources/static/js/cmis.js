@@ -83,3 +83,31 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 });
+
+// Tablets (ADR 0034): a data table that has no scrolling box of its own gets one, so a wide table
+// scrolls inside it and the page never scrolls sideways. A box that scrolls and holds nothing
+// focusable becomes a Tab stop itself, so that keyboard users can scroll it too.
+document.addEventListener("DOMContentLoaded", function () {
+  var boxes = [];
+  document.querySelectorAll("table.table").forEach(function (table) {
+    var parent = table.parentElement;
+    if (!parent) { return; }
+    var overflow = getComputedStyle(parent).overflowX;
+    var box = parent;
+    if (overflow !== "auto" && overflow !== "scroll") {
+      box = document.createElement("div");
+      box.className = "table-scroll";
+      parent.insertBefore(box, table);
+      box.appendChild(table);
+    }
+    if (!box.querySelector("a[href], button, input, select, textarea, [tabindex]")) { boxes.push(box); }
+  });
+  function tabStops() {
+    boxes.forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) { box.setAttribute("tabindex", "0"); }
+      else { box.removeAttribute("tabindex"); }
+    });
+  }
+  tabStops();
+  window.addEventListener("resize", tabStops);
+});
