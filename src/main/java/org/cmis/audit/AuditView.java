@@ -33,6 +33,15 @@ class AuditView {
       @Nullable String textBefore,
       @Nullable String textAfter) {}
 
+  /** The labels an entity type's own module has for its fields, tried before the others. */
+  private static final Map<String, List<String>> ENTITY_PREFIXES =
+      Map.of(
+          "TrainingClass", List.of("classes.field."),
+          "Claim", List.of("claims.field."),
+          "ClaimType", List.of("claims.type.", "claims.field."),
+          "ComplianceRule", List.of("compliance.field."),
+          "Member", List.of("profile.field."));
+
   /** The field labels tried after {@code audit.field.*}, in this order; then the raw key. */
   private static final List<String> FIELD_PREFIXES =
       List.of(
@@ -65,9 +74,9 @@ class AuditView {
       changes.add(
           new Change(
               f.key(),
-              fieldLabel(f.key(), locale),
-              secret && f.before() != null ? HIDDEN : value(f.before(), locale),
-              secret && f.after() != null ? HIDDEN : value(f.after(), locale)));
+              fieldLabel(f.key(), e.entityType(), locale),
+              secret && f.before() != null ? HIDDEN : value(f.key(), f.before(), locale),
+              secret && f.after() != null ? HIDDEN : value(f.key(), f.after(), locale)));
     }
     return new Row(
         e,
@@ -112,15 +121,23 @@ class AuditView {
     };
   }
 
-  /** audit.field.*, then the other field labels (a dotted key by its last part), then the key. */
-  String fieldLabel(String key, Locale locale) {
+  /**
+   * {@code audit.field.<Type>.<key>}, {@code audit.field.<key>}, the entity's own module's labels,
+   * then the other modules' field labels (a dotted key also by its last part), then the key.
+   */
+  String fieldLabel(String key, String entityType, Locale locale) {
     List<String> candidates = new ArrayList<>(List.of(key));
     int dot = key.lastIndexOf('.');
     if (dot >= 0) {
       candidates.add(key.substring(dot + 1));
     }
+    List<String> prefixes = new ArrayList<>();
+    prefixes.add("audit.field." + entityType + ".");
+    prefixes.add("audit.field.");
+    prefixes.addAll(ENTITY_PREFIXES.getOrDefault(entityType, List.of()));
+    prefixes.addAll(FIELD_PREFIXES);
     for (String candidate : candidates) {
-      for (String prefix : FIELD_PREFIXES) {
+      for (String prefix : prefixes) {
         String label = texts.getMessage(prefix + candidate, null, null, locale);
         if (label != null) {
           return label;
@@ -130,8 +147,11 @@ class AuditView {
     return key;
   }
 
-  /** A value in words: yes/no, a code's label, a number without trailing zeros, a list joined. */
-  String value(@Nullable Object value, Locale locale) {
+  /**
+   * A value in words: yes/no, a code's label ({@code audit.value.<field>.<CODE>}, else {@code
+   * audit.value.<CODE>}), a number without trailing zeros, a list joined.
+   */
+  String value(String key, @Nullable Object value, Locale locale) {
     if (value == null) {
       return NONE;
     }
@@ -147,7 +167,7 @@ class AuditView {
       }
       List<String> parts = new ArrayList<>();
       for (Object item : list) {
-        parts.add(value(item, locale));
+        parts.add(value(key, item, locale));
       }
       return cut(String.join(text("audit.separator", "、", locale), parts));
     }
@@ -159,7 +179,8 @@ class AuditView {
       return NONE;
     }
     if (CODE.matcher(s).matches()) {
-      return text("audit.value." + s, s, locale);
+      String field = key.substring(key.lastIndexOf('.') + 1);
+      return text("audit.value." + field + "." + s, text("audit.value." + s, s, locale), locale);
     }
     return cut(s);
   }

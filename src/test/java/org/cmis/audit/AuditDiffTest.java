@@ -96,6 +96,20 @@ class AuditDiffTest {
   }
 
   @Test
+  void aFieldIsLabelledByItsEntitysModuleFirstAndAValueByItsField() {
+    assertThat(view.fieldLabel("name", "TrainingClass", ZH)).isEqualTo("培训班名称");
+    assertThat(view.fieldLabel("name", "ClaimType", ZH)).isEqualTo("名称");
+    assertThat(view.fieldLabel("name", "Institute", ZH)).isEqualTo("协会名称");
+    assertThat(view.fieldLabel("outputCap", "ComplianceRule", ZH)).isEqualTo("产出法学时上限");
+    assertThat(view.fieldLabel("entry.hours", "HourEntry", ZH)).isEqualTo("学时");
+    assertThat(view.fieldLabel("noSuchField", "Notice", ZH)).isEqualTo("noSuchField");
+    assertThat(view.value("entry.source", "MANUAL", ZH)).isEqualTo("人工登记");
+    assertThat(view.value("confirmationMode", "MANUAL", ZH)).isEqualTo("人工确认");
+    assertThat(view.value("hours", 24.50, ZH)).isEqualTo("24.5");
+    assertThat(view.value("classIds", List.of(), ZH)).isEqualTo(AuditView.NONE);
+  }
+
+  @Test
   void entitiesLinkToTheirPagesWhereThereIsOne() {
     assertThat(AuditView.link("Notice", "7", "NOTICE_UPDATED")).isEqualTo("/notices/7");
     assertThat(AuditView.link("Notice", "7", "NOTICE_DELETED")).isNull();
