@@ -82,12 +82,28 @@ class AuditView {
         e,
         actionLabel(e.action(), locale),
         text("audit.entity." + e.entityType(), e.entityType(), locale),
-        e.entityId(),
+        entityId(e.entityId(), locale),
         link(e.entityType(), e.entityId(), e.action()),
         diff.structured(),
         changes,
         cut(diff.textBefore()),
         cut(diff.textAfter()));
+  }
+
+  /** An id as shown: a sign-in's {@code STAFF:admin} as {@code admin（协会工作人员）}. */
+  String entityId(String id, Locale locale) {
+    int colon = id.indexOf(':');
+    if (colon > 0) {
+      String type = id.substring(0, colon);
+      if (type.equals("STAFF") || type.equals("FIRM") || type.equals("MEMBER")) {
+        String label = texts.getMessage("role." + type, null, null, locale);
+        if (label != null) {
+          return id.substring(colon + 1)
+              + text("audit.idType", "（{0}）", locale).replace("{0}", label);
+        }
+      }
+    }
+    return id;
   }
 
   /** An action code's label, or the code where the bundle has none. */

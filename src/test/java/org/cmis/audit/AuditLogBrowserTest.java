@@ -62,11 +62,18 @@ class AuditLogBrowserTest {
                         + ".getBoundingClientRect().height);");
     assertThat(headerHeight).isLessThan(60L);
     browser.screenshot("audit-log-1366");
+    browser.open("/admin/audit");
+    browser.screenshot("audit-log-all-1366");
 
     browser.driver().manage().window().setSize(new Dimension(768, 1024));
     browser.open("/admin/audit?actor=" + actor);
     assertThat(noSidewaysScroll(browser)).isTrue();
     browser.screenshot("audit-log-768");
+
+    browser.open("/admin/audit");
+    assertThat(noSidewaysScroll(browser)).isTrue();
+    browser.screenshot("audit-log-all-768");
+    browser.open("/admin/audit?actor=" + actor);
 
     browser.submit(By.cssSelector("tr[data-action=CLASS_UPDATED] [data-test=entity] a"));
     assertThat(browser.path()).isEqualTo("/classes/" + c.id());

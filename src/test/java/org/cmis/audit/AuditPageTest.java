@@ -132,7 +132,7 @@ class AuditPageTest {
     String html = page("actor=" + account.account() + "&action=SIGN_IN");
     assertThat(html)
         .contains(">登录<")
-        .contains("账号 STAFF:" + account.account())
+        .contains("账号 " + account.account() + "（协会工作人员）")
         .contains("<select name=\"action\"")
         .contains("<option value=\"CLASS_UPDATED\">修改培训班</option>")
         .contains("<option value=\"SIGN_IN\" selected=\"selected\">登录</option>")
