@@ -36,6 +36,8 @@ class AuditPageTest {
   @Autowired ClassService classes;
   @Autowired Settings settings;
   @Autowired TestAccounts accounts;
+  @Autowired AuditLog log;
+  @Autowired AuditView view;
 
   private static String uniqueActor() {
     return "audit-t-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
@@ -143,6 +145,44 @@ class AuditPageTest {
             .getResponse()
             .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(en).contains(">Sign-in<");
+  }
+
+  @Test
+  void recordsOfOtherModulesAreStoredAsFieldMapsThroughTheApplicationsJackson() {
+    var before =
+        org.cmis.credits.ComplianceRule.defaults(
+            2026, org.cmis.membership.MemberCategory.NON_PRACTISING);
+    var after =
+        new org.cmis.credits.ComplianceRule(
+            2026,
+            before.category(),
+            before.requiredHours(),
+            before.requiredEthicsHours(),
+            new java.math.BigDecimal("20"),
+            before.inputMinimum(),
+            before.carryOverCap(),
+            null,
+            null);
+    String stored = log.state(before);
+    assertThat(stored).startsWith("{").contains("\"category\":\"NON_PRACTISING\"");
+    AuditEntry entry =
+        new AuditEntry(
+            1,
+            java.time.OffsetDateTime.now(),
+            "admin",
+            "COMPLIANCE_RULE_SET",
+            "ComplianceRule",
+            "2026:NON_PRACTISING",
+            "",
+            stored,
+            log.state(after));
+    assertThat(view.row(entry, java.util.Locale.SIMPLIFIED_CHINESE).changes())
+        .extracting(c -> c.label() + "：" + c.before() + " → " + c.after())
+        .containsExactly("产出法学时上限：16 → 20");
+    assertThat(log.state(new org.cmis.membership.Institute("SZ", "深圳", "0755-1", "a@b.cn")))
+        .contains("\"phone\":\"0755-1\"");
+    assertThat(log.state("{\"kept\":1}")).isEqualTo("{\"kept\":1}");
+    assertThat(log.state(null)).isNull();
   }
 
   @Test

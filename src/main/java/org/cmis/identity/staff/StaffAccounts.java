@@ -335,7 +335,7 @@ public class StaffAccounts {
     java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
     state.put("account", a.account());
     state.put("instituteCode", a.instituteCode());
-    state.put("staffRole", String.valueOf(a.staffRole()));
+    state.put("staffRole", a.staffRole().name());
     state.put("email", a.email());
     return state;
   }
