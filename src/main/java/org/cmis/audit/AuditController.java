@@ -4,7 +4,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
@@ -23,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
   private final AuditLog log;
+  private final AuditView view;
 
-  AuditController(AuditLog log) {
+  AuditController(AuditLog log, AuditView view) {
     this.log = log;
+    this.view = view;
   }
 
   @GetMapping("/admin/audit")
@@ -36,6 +41,7 @@ class AuditController {
       @RequestParam(required = false) @Nullable String to,
       @RequestParam(defaultValue = "1") @Min(1) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+      Locale locale,
       Model model) {
     // One-tab-stop date fields (ADR 0038): a bad date is marked under its field, not a 400.
     TypedDates dates = new TypedDates();
@@ -45,7 +51,18 @@ class AuditController {
     AuditQuery query = new AuditQuery(actor, action, fromDate, toDate);
     model.addAttribute("query", query);
     model.addAttribute("dates", dates);
-    PageResult<?> result = log.search(query, new Paging(page, size));
+    PageResult<AuditEntry> result = log.search(query, new Paging(page, size));
+    List<AuditView.Row> rows = new ArrayList<>();
+    for (AuditEntry e : result.items()) {
+      rows.add(view.row(e, locale));
+    }
+    model.addAttribute("rows", rows);
+    // The 操作 filter: every known action by its label (ADR 0035).
+    Map<String, String> actions = new LinkedHashMap<>();
+    for (String code : AuditActions.CODES) {
+      actions.put(code, view.actionLabel(code, locale));
+    }
+    model.addAttribute("actions", actions);
     Map<String, String> filters = new LinkedHashMap<>();
     filters.put("actor", actor);
     filters.put("action", action);

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes every {@link AuditEvent} in the transaction that published it, so a change and its audit
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Service;
 public class AuditLog {
 
   private final JdbcClient jdbc;
+  private final JsonMapper json;
 
-  AuditLog(JdbcClient jdbc) {
+  AuditLog(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   @EventListener
@@ -39,8 +42,8 @@ public class AuditLog {
         .param("type", cut(event.entityType(), 50))
         .param("id", cut(event.entityId(), 100))
         .param("address", cut(addressOf(event), 64))
-        .param("before", event.before())
-        .param("after", event.after())
+        .param("before", state(event.before()))
+        .param("after", state(event.after()))
         .update();
   }
 
@@ -61,9 +64,23 @@ public class AuditLog {
         .param("types", column(entries, e -> cut(e.entityType(), 50)))
         .param("ids", column(entries, e -> cut(e.entityId(), 100)))
         .param("addresses", column(entries, e -> cut(addressOf(e), 64)))
-        .param("befores", column(entries, AuditEvent::before))
-        .param("afters", column(entries, AuditEvent::after))
+        .param("befores", column(entries, e -> state(e.before())))
+        .param("afters", column(entries, e -> state(e.after())))
         .update();
+  }
+
+  /**
+   * A state as stored: a map or a record as one JSON object of field → value (ADR 0035), a string
+   * as given (producers that write their own JSON), nothing as null.
+   */
+  @Nullable String state(@Nullable Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return text;
+    }
+    return json.writeValueAsString(value);
   }
 
   private static String[] column(

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cmis.shared.BusinessTime;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,15 +43,26 @@ public class MessageCenter {
    */
   @Transactional
   public boolean postOnce(long accountId, String sourceKey, String subject, String body) {
+    return postOnce(accountId, sourceKey, subject, body, null);
+  }
+
+  /**
+   * As {@link #postOnce(long, String, String, String)}, with the page the message is about: a path
+   * of this site ({@code /classes/42}); anything else (another site, a script) is not kept.
+   */
+  @Transactional
+  public boolean postOnce(
+      long accountId, String sourceKey, String subject, String body, @Nullable String link) {
     return jdbc.sql(
-                "insert into message (account_id, subject, body, created_at, source_key)"
-                    + " values (:account, :subject, :body, :now, :key)"
+                "insert into message (account_id, subject, body, created_at, source_key, link)"
+                    + " values (:account, :subject, :body, :now, :key, :link)"
                     + " on conflict (account_id, source_key) do nothing")
             .param("account", accountId)
             .param("subject", subject.length() > 200 ? subject.substring(0, 200) : subject)
             .param("body", body)
             .param("now", OffsetDateTime.now(clock))
             .param("key", sourceKey.length() > 200 ? sourceKey.substring(0, 200) : sourceKey)
+            .param("link", sitePath(link))
             .update()
         == 1;
   }
@@ -70,7 +82,7 @@ public class MessageCenter {
             .single();
     List<Message> items =
         jdbc.sql(
-                "select id, subject, body, created_at, read_at from message"
+                "select id, subject, body, created_at, read_at, link from message"
                     + " where account_id = :account order by created_at desc, id desc"
                     + " limit :limit offset :offset")
             .param("account", accountId)
@@ -83,7 +95,8 @@ public class MessageCenter {
                         rs.getString("subject"),
                         rs.getString("body"),
                         local(rs.getObject("created_at", OffsetDateTime.class)),
-                        rs.getObject("read_at", OffsetDateTime.class)))
+                        rs.getObject("read_at", OffsetDateTime.class),
+                        rs.getString("link")))
             .list();
     return new PageResult<>(items, total, paging.page(), paging.size());
   }
@@ -95,6 +108,36 @@ public class MessageCenter {
         .param("now", OffsetDateTime.now(clock))
         .param("account", accountId)
         .update();
+  }
+
+  /**
+   * Marks one message read, if it is the account's own (read already: nothing changes).
+   *
+   * @return false when the account has no message with this id (someone else's, or none)
+   */
+  @Transactional
+  public boolean markRead(long accountId, long messageId) {
+    return jdbc.sql(
+                "update message set read_at = coalesce(read_at, :now)"
+                    + " where id = :id and account_id = :account")
+            .param("now", OffsetDateTime.now(clock))
+            .param("id", messageId)
+            .param("account", accountId)
+            .update()
+        == 1;
+  }
+
+  /** A path of this site, at most 300 characters; null for anything else. */
+  static @Nullable String sitePath(@Nullable String link) {
+    if (link == null
+        || link.length() > 300
+        || !link.startsWith("/")
+        || link.startsWith("//")
+        || link.contains("\\")
+        || link.chars().anyMatch(c -> c < 0x21)) {
+      return null;
+    }
+    return link;
   }
 
   private static OffsetDateTime local(OffsetDateTime time) {

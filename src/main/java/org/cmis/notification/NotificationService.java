@@ -25,7 +25,11 @@ class NotificationService implements Notifications {
   @Override
   public boolean tell(Recipient to, Notification notification) {
     if (!messages.postOnce(
-        to.accountId(), notification.sourceKey(), notification.subject(), notification.body())) {
+        to.accountId(),
+        notification.sourceKey(),
+        notification.subject(),
+        notification.body(),
+        notification.link())) {
       return false;
     }
     send(to, notification);
@@ -36,7 +40,11 @@ class NotificationService implements Notifications {
   public void mail(Recipient to, Notification notification) {
     if (!mailer.configured()) {
       messages.postOnce(
-          to.accountId(), notification.sourceKey(), notification.subject(), notification.body());
+          to.accountId(),
+          notification.sourceKey(),
+          notification.subject(),
+          notification.body(),
+          notification.link());
     }
     send(to, notification);
   }

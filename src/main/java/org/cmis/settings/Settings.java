@@ -74,8 +74,8 @@ public class Settings {
             "Setting",
             key,
             address,
-            shown(before, secret),
-            shown(value, secret)));
+            state(before, secret),
+            state(value, secret)));
   }
 
   /**
@@ -92,12 +92,19 @@ public class Settings {
     if (before != null) {
       events.publishEvent(
           new AuditEvent(
-              actor, "SETTING_REMOVED", "Setting", key, address, shown(before, secret), null));
+              actor, "SETTING_REMOVED", "Setting", key, address, state(before, secret), null));
     }
   }
 
   private static String cut(String actor) {
     return actor.length() > 100 ? actor.substring(0, 100) : actor;
+  }
+
+  /** A setting's value as the audit log keeps it (ADR 0035): a secret only as stars. */
+  private static java.util.@Nullable Map<String, String> state(
+      @Nullable String value, boolean secret) {
+    String shown = shown(value, secret);
+    return shown == null ? null : java.util.Map.of("value", shown);
   }
 
   private static @Nullable String shown(@Nullable String value, boolean secret) {

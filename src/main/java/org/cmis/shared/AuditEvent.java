@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something that changed state and belongs in the audit log (F6.2): who, what, on which entity,
- * from where, and the state before and after (as text, usually JSON). Published by any module; the
- * audit module writes it in the same transaction.
+ * from where, and the state before and after. The states are a map of field → value or a record
+ * (the audit module stores them as one JSON object, ADR 0035); a {@code String} is stored as given
+ * (it should be a JSON object too). Never put a secret (a password, a token) in a state.
  */
 public record AuditEvent(
     String actor,
@@ -13,5 +14,5 @@ public record AuditEvent(
     String entityType,
     String entityId,
     String clientAddress,
-    @Nullable String before,
-    @Nullable String after) {}
+    @Nullable Object before,
+    @Nullable Object after) {}

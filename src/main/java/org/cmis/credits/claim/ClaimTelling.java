@@ -64,7 +64,7 @@ class ClaimTelling {
               LOCALE);
       if (notifications.tell(
           new Recipient(member.get().accountId(), member.get().email()),
-          new Notification(key, subject, body))) {
+          new Notification(key, subject, body, "/claims/" + c.id()))) {
         told++;
       }
     }
@@ -78,7 +78,7 @@ class ClaimTelling {
                 LOCALE);
         if (notifications.tell(
             new Recipient(firm.get().accountId(), firm.get().email()),
-            new Notification(key, subject, body))) {
+            new Notification(key, subject, body, "/claims/" + c.id()))) {
           told++;
         }
       }

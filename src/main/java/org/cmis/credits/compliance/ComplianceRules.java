@@ -68,8 +68,8 @@ public class ComplianceRules {
             "ComplianceRule",
             year + ":" + category.name(),
             address,
-            before.toString(),
-            rule.toString()));
+            before,
+            rule));
     return forYear(year).get(category);
   }
 

@@ -193,7 +193,7 @@ class HoursReminders {
             hours(s.requiredEthicsHours()),
             hours(s.ethicsShortfall()),
             baseUrl + "/hours");
-    return notifications.tell(to.get(), new Notification(key, subject, body));
+    return notifications.tell(to.get(), new Notification(key, subject, body, "/hours"));
   }
 
   private boolean tellFirm(String firmNo, int count, int year, String key) {
@@ -209,7 +209,8 @@ class HoursReminders {
             Integer.toString(year),
             Integer.toString(count),
             baseUrl + "/hours/people?short=true");
-    return notifications.tell(to.get(), new Notification(key, subject, body));
+    return notifications.tell(
+        to.get(), new Notification(key, subject, body, "/hours/people?short=true"));
   }
 
   private String text(String key, Object... args) {

@@ -227,7 +227,13 @@ public class ResetApplicationService {
     ResetApplication application = inScope(user, trackingNumber);
     if (application.status() == ResetStatus.SUBMITTED
         && applications.open(application.id(), user.account(), clock.instant())) {
-      audit(user, "PASSWORD_RESET_APPLICATION_OPENED", application, address, null);
+      audit(
+          user,
+          "PASSWORD_RESET_APPLICATION_OPENED",
+          application,
+          address,
+          ResetStatus.IN_REVIEW,
+          null);
       application = applications.find(application.trackingNumber()).orElseThrow();
     }
     return review(application);
@@ -276,7 +282,13 @@ public class ResetApplicationService {
         .keySet()
         .forEach(sessions::deleteById);
     applications.decide(application.id(), ResetStatus.APPROVED, null, user.account(), now);
-    audit(user, "PASSWORD_RESET_APPLICATION_APPROVED", application, address, null);
+    audit(
+        user,
+        "PASSWORD_RESET_APPLICATION_APPROVED",
+        application,
+        address,
+        ResetStatus.APPROVED,
+        null);
     events.publishEvent(
         new AuditEvent(
             user.account(),
@@ -303,7 +315,13 @@ public class ResetApplicationService {
     ResetApplication application = lockedOpen(user, trackingNumber);
     applications.decide(
         application.id(), ResetStatus.RETURNED, why, user.account(), clock.instant());
-    audit(user, "PASSWORD_RESET_APPLICATION_RETURNED", application, address, why);
+    audit(
+        user,
+        "PASSWORD_RESET_APPLICATION_RETURNED",
+        application,
+        address,
+        ResetStatus.RETURNED,
+        why);
     return review(applications.find(application.trackingNumber()).orElseThrow());
   }
 
@@ -369,7 +387,13 @@ public class ResetApplicationService {
       String action,
       ResetApplication application,
       String address,
-      @Nullable String after) {
+      ResetStatus now,
+      @Nullable String reason) {
+    java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+    after.put("status", now.name());
+    if (reason != null) {
+      after.put("reason", reason);
+    }
     events.publishEvent(
         new AuditEvent(
             user.account(),
@@ -377,7 +401,7 @@ public class ResetApplicationService {
             ENTITY,
             application.trackingNumber(),
             address,
-            application.status().name(),
+            java.util.Map.of("status", application.status().name()),
             after));
   }
 

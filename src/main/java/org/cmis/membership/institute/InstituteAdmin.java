@@ -98,8 +98,8 @@ public class InstituteAdmin {
               "Institute",
               code,
               address,
-              before.toString(),
-              after.toString()));
+              before,
+              after));
     }
     return after;
   }

@@ -173,7 +173,7 @@ public class SettingsAdmin {
             "mail",
             address,
             null,
-            result.outcome().name() + " " + trimmed));
+            java.util.Map.of("outcome", result.outcome().name(), "to", trimmed)));
     return result;
   }
 }

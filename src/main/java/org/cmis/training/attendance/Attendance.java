@@ -174,7 +174,7 @@ public class Attendance {
               Long.toString(row.id()),
               "",
               null,
-              "attendance: " + value));
+              java.util.Map.of("attendance", value)));
     }
     if (audit.size() == 1) {
       events.publishEvent(audit.get(0));

@@ -72,7 +72,7 @@ public class ClassService {
       throw CmisException.validation(List.of(new FieldError("code", "class.code.taken")));
     }
     long id = classes.insert(data, staff.instituteCode());
-    audit(staff, "CLASS_CREATED", id, null, data.toString());
+    audit(staff, "CLASS_CREATED", id, null, data);
     return classes.find(id).orElseThrow();
   }
 
@@ -112,7 +112,7 @@ public class ClassService {
     classes.update(id, data);
     TrainingClass updated = classes.find(id).orElseThrow();
     registrations.fill(staff, updated);
-    audit(staff, "CLASS_UPDATED", id, c.toString(), data.toString());
+    audit(staff, "CLASS_UPDATED", id, dataOf(c), data);
     if (c.published()) {
       events.publishEvent(
           new ClassChanged(id, data.name(), classes.version(id), registrations.live(id)));
@@ -131,7 +131,7 @@ public class ClassService {
     }
     List<Registrant> people = registrations.cancelAll(staff, c, why);
     classes.markCancelled(id, why.text());
-    audit(staff, "CLASS_CANCELLED", id, null, why.text());
+    audit(staff, "CLASS_CANCELLED", id, null, java.util.Map.of("cancelReason", why.text()));
     events.publishEvent(new ClassCancelled(id, c.name(), why.text(), people));
     return classes.find(id).orElseThrow();
   }
@@ -278,10 +278,41 @@ public class ClassService {
     return new ClassListItem(c, c.statusOn(today()), myId, myStatus, firmCount);
   }
 
-  private void audit(CurrentUser actor, String action, long id, String before, String after) {
+  private void audit(
+      CurrentUser actor, String action, long id, @Nullable Object before, Object after) {
     events.publishEvent(
         new AuditEvent(
             actor.account(), action, "TrainingClass", Long.toString(id), "", before, after));
+  }
+
+  /** A class's writable fields as stored, to compare with the changed ones (ADR 0035). */
+  private static ClassData dataOf(TrainingClass c) {
+    return new ClassData(
+        c.code(),
+        c.name(),
+        c.year(),
+        c.audiences(),
+        c.restriction(),
+        c.restrictedFirms(),
+        c.mode(),
+        c.location(),
+        c.teachers(),
+        c.description(),
+        c.hours(),
+        c.ethicsHours(),
+        c.fee(),
+        c.registrationStart(),
+        c.registrationEnd(),
+        c.trainingStart(),
+        c.trainingEnd(),
+        c.cancellationDeadline(),
+        c.capacity(),
+        c.maxRegistrations(),
+        c.confirmationMode(),
+        c.waitlistEnabled(),
+        c.external(),
+        c.externalUrl(),
+        c.published());
   }
 
   private static int yearOf(String date) {

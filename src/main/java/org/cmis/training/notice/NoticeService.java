@@ -137,7 +137,7 @@ public class NoticeService {
       CurrentUser staff, long id, NoticeInput input, List<Upload> uploads, String address) {
     Notice notice = notices.lock(id).orElseThrow(NoticeService::notFound);
     requireManager(staff, requireVisible(staff, notice));
-    String before = state(id);
+    AuditState before = state(id);
     List<FieldError> errors = new ArrayList<>();
     NoticeRules.Checked checked = check(staff, input, errors);
     List<Long> remove = NoticeRules.ids(input.removeAttachmentIds(), "attachments", errors);
@@ -158,7 +158,7 @@ public class NoticeService {
   public void delete(CurrentUser staff, long id, String address) {
     Notice notice = notices.lock(id).orElseThrow(NoticeService::notFound);
     requireManager(staff, requireVisible(staff, notice));
-    String before = state(id);
+    AuditState before = state(id);
     notices.delete(id);
     audit(staff, "NOTICE_DELETED", id, address, before, null);
   }
@@ -303,22 +303,21 @@ public class NoticeService {
   }
 
   /** What the audit log keeps of a notice: its fields, class links and attachment names. */
-  private String state(long id) {
+  private @Nullable AuditState state(long id) {
     return notices
         .find(id)
         .map(
             n ->
                 new AuditState(
-                        n.title(),
-                        n.publishDate(),
-                        n.expiryDate(),
-                        n.body().length(),
-                        notices.classIds(id),
-                        notices.attachments(id).stream()
-                            .map(a -> a.filename() + " (" + a.sizeBytes() + ")")
-                            .toList())
-                    .toString())
-        .orElse("");
+                    n.title(),
+                    n.publishDate(),
+                    n.expiryDate(),
+                    n.body().length(),
+                    notices.classIds(id),
+                    notices.attachments(id).stream()
+                        .map(a -> a.filename() + " (" + a.sizeBytes() + ")")
+                        .toList()))
+        .orElse(null);
   }
 
   private record AuditState(
@@ -334,8 +333,8 @@ public class NoticeService {
       String action,
       long id,
       String address,
-      @Nullable String before,
-      @Nullable String after) {
+      @Nullable AuditState before,
+      @Nullable AuditState after) {
     events.publishEvent(
         new AuditEvent(
             actor.account(), action, "Notice", Long.toString(id), address, before, after));

@@ -79,7 +79,7 @@ class Cancellation {
             Long.toString(registrationId),
             "",
             null,
-            reason));
+            java.util.Map.of("nonAttendanceReason", reason)));
     return registrations.find(registrationId).orElseThrow();
   }
 

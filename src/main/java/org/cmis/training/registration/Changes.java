@@ -110,7 +110,9 @@ final class Changes {
             "Registration",
             Long.toString(id),
             "",
-            previous == null ? null : previous.name(),
-            status.name() + (reason == null ? "" : ": " + reason)));
+            previous == null ? null : java.util.Map.of("status", previous.name()),
+            reason == null || reason.isEmpty()
+                ? java.util.Map.of("status", status.name())
+                : java.util.Map.of("status", status.name(), "reason", reason)));
   }
 }

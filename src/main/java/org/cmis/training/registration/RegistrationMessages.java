@@ -37,41 +37,46 @@ class RegistrationMessages {
 
   @ApplicationModuleListener
   void on(PeopleRegistered e) {
-    tell(e.className(), e.people(), null, null);
+    tell(e.classId(), e.className(), e.people(), null, null);
   }
 
   @ApplicationModuleListener
   void on(RegistrationConfirmed e) {
-    tell(e.className(), e.people(), null, "confirmed");
+    tell(e.classId(), e.className(), e.people(), null, "confirmed");
   }
 
   @ApplicationModuleListener
   void on(WaitlistPromoted e) {
-    tell(e.className(), e.people(), null, "promoted");
+    tell(e.classId(), e.className(), e.people(), null, "promoted");
   }
 
   @ApplicationModuleListener
   void on(RegistrationRejected e) {
-    tell(e.className(), List.of(e.registrant()), e.reason(), "rejected");
+    tell(e.classId(), e.className(), List.of(e.registrant()), e.reason(), "rejected");
   }
 
   @ApplicationModuleListener
   void on(RegistrationCancelled e) {
-    tell(e.className(), List.of(e.registrant()), e.reason(), "cancelled");
+    tell(e.classId(), e.className(), List.of(e.registrant()), e.reason(), "cancelled");
   }
 
   /** Every registrant the cancel ended is told once, and each firm once naming its people. */
   @ApplicationModuleListener
   void on(ClassCancelled e) {
     tellClass(
-        "cancelled", "class:" + e.classId() + ":cancelled", e.className(), e.people(), e.reason());
+        "cancelled",
+        "class:" + e.classId() + ":cancelled",
+        e.classId(),
+        e.className(),
+        e.people(),
+        e.reason());
   }
 
   /** One message per registrant and version of the class; a firm's names its people. */
   @ApplicationModuleListener
   void on(ClassChanged e) {
     String key = "class:" + e.classId() + ":changed:" + e.version();
-    tellClass("changed", key, e.className(), e.people(), "");
+    tellClass("changed", key, e.classId(), e.className(), e.people(), "");
   }
 
   /**
@@ -79,7 +84,11 @@ class RegistrationMessages {
    * "registered" or "waitlisted" by their state).
    */
   private void tell(
-      String className, List<Registrant> people, @Nullable String reason, @Nullable String change) {
+      long classId,
+      String className,
+      List<Registrant> people,
+      @Nullable String reason,
+      @Nullable String change) {
     Map<Long, String> emails = registrations.emails(ids(people));
     for (Registrant p : people) {
       String kind =
@@ -97,15 +106,26 @@ class RegistrationMessages {
               telling.text("notify.status." + p.status().name()),
               telling.orNone(reason));
       telling.tell(
-          telling.member(p.memberNo(), emails.get(p.registrationId())), key, subject, body);
+          telling.member(p.memberNo(), emails.get(p.registrationId())),
+          key,
+          subject,
+          body,
+          Telling.classPage(classId));
       if (p.firmNo() != null) {
-        telling.tell(telling.firm(p.firmNo()), key, subject, body);
+        telling.tell(
+            telling.firm(p.firmNo()), key, subject, body, Telling.receiptPage(p.registrationId()));
       }
     }
   }
 
   private void tellClass(
-      String kind, String key, String className, List<Registrant> people, String reason) {
+      String kind,
+      String key,
+      long classId,
+      String className,
+      List<Registrant> people,
+      String reason) {
+    String link = Telling.classPage(classId);
     String subject = telling.text("notify.class." + kind + ".subject", className);
     String why = telling.orNone(reason);
     Map<Long, String> emails = registrations.emails(ids(people));
@@ -113,7 +133,7 @@ class RegistrationMessages {
     for (Registrant p : people) {
       String body = telling.text("notify.class." + kind + ".member.body", className, p.name(), why);
       telling.tell(
-          telling.member(p.memberNo(), emails.get(p.registrationId())), key, subject, body);
+          telling.member(p.memberNo(), emails.get(p.registrationId())), key, subject, body, link);
       if (p.firmNo() != null) {
         byFirm
             .computeIfAbsent(p.firmNo(), f -> new ArrayList<>())
@@ -127,7 +147,8 @@ class RegistrationMessages {
                 key,
                 subject,
                 telling.text(
-                    "notify.class." + kind + ".firm.body", className, telling.join(names), why)));
+                    "notify.class." + kind + ".firm.body", className, telling.join(names), why),
+                link));
   }
 
   private static List<Long> ids(List<Registrant> people) {

@@ -53,7 +53,24 @@ class Telling {
 
   /** Tells once per source key; answers whether this call stored the message. */
   boolean tell(Optional<Recipient> to, String key, String subject, String body) {
-    return to.isPresent() && notifications.tell(to.get(), new Notification(key, subject, body));
+    return tell(to, key, subject, body, null);
+  }
+
+  /** Tells once per source key, linking the page the message is about (a path, ADR 0035). */
+  boolean tell(
+      Optional<Recipient> to, String key, String subject, String body, @Nullable String link) {
+    return to.isPresent()
+        && notifications.tell(to.get(), new Notification(key, subject, body, link));
+  }
+
+  /** The class page, where a member sees its registration (报名详情) and what it can do. */
+  static String classPage(long classId) {
+    return "/classes/" + classId;
+  }
+
+  /** A registration's receipt (报名回执), which its firm may open too. */
+  static String receiptPage(long registrationId) {
+    return "/registrations/" + registrationId + "/receipt";
   }
 
   String text(String key, Object... args) {

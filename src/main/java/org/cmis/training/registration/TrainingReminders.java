@@ -98,7 +98,8 @@ class TrainingReminders {
           telling.member(row.memberNo(), row.email()),
           "reminder:registration:" + row.id(),
           subject,
-          body)) {
+          body,
+          Telling.classPage(row.classId()))) {
         stored++;
       }
       if (row.firmNo() != null) {
@@ -120,7 +121,11 @@ class TrainingReminders {
                 day.toString(),
                 telling.orNone(c.location()));
         if (telling.tell(
-            telling.firm(perFirm.getKey()), "reminder:class:" + c.classId(), subject, body)) {
+            telling.firm(perFirm.getKey()),
+            "reminder:class:" + c.classId(),
+            subject,
+            body,
+            Telling.classPage(c.classId()))) {
           stored++;
         }
       }

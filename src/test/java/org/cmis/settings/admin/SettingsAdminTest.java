@@ -116,7 +116,8 @@ class SettingsAdminTest {
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_entry where action = 'SETTING_STORED'"
-                        + " and entity_id = 'support.national-phones' and after_state = '010-88250399'")
+                        + " and entity_id = 'support.national-phones'"
+                        + " and after_state = '{\"value\":\"010-88250399\"}'")
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
