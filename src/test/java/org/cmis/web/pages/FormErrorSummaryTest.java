@@ -59,6 +59,31 @@ class FormErrorSummaryTest {
     assertThat(html).containsPattern("<form\\b[^>]*novalidate");
   }
 
+  /** A multipart form POST, signed in as web's session (or anonymous when web is null). */
+  private MvcTestResult multipart(WebSession web, String uri, String... nameValues) {
+    var request = mvc.post().uri(uri).multipart();
+    for (int i = 0; i + 1 < nameValues.length; i += 2) {
+      request = request.param(nameValues[i], nameValues[i + 1]);
+    }
+    var withCsrf =
+        request
+            .with(csrf())
+            .with(
+                r -> {
+                  r.setRemoteAddr(
+                      web == null
+                          ? "203.0.113." + (1 + (int) (System.nanoTime() % 200))
+                          : web.address());
+                  return r;
+                });
+    if (web != null) {
+      withCsrf =
+          withCsrf.cookie(
+              new jakarta.servlet.http.Cookie("CMIS_SESSION", web.cookie("CMIS_SESSION")));
+    }
+    return withCsrf.exchange();
+  }
+
   @Test
   void profile() {
     MvcTestResult r =
@@ -69,17 +94,18 @@ class FormErrorSummaryTest {
 
   @Test
   void manualResetApplication() {
-    WebSession anonymous = new WebSession(mvc);
     MvcTestResult r =
-        anonymous.send(
-            mvc.post()
-                .uri("/password/manual")
-                .multipart()
-                .param("userType", "MEMBER")
-                .param("applicant", "")
-                .param("account", "440300010002")
-                .param("mobile", "123")
-                .with(csrf()));
+        multipart(
+            null,
+            "/password/manual",
+            "userType",
+            "MEMBER",
+            "applicant",
+            "",
+            "account",
+            "440300010002",
+            "mobile",
+            "123");
     assertSummary(r, "applicant", "申请人");
     assertSummary(r, "mobile", "手机号码");
   }
@@ -158,15 +184,17 @@ class FormErrorSummaryTest {
   void claims() {
     WebSession member = as("MEMBER", "440300010002");
     MvcTestResult r =
-        member.send(
-            mvc.post()
-                .uri("/claims/new")
-                .multipart()
-                .param("type", "")
-                .param("title", "")
-                .param("workDate", "2026-13-45")
-                .param("hoursClaimed", "")
-                .with(csrf()));
+        multipart(
+            member,
+            "/claims/new",
+            "type",
+            "",
+            "title",
+            "",
+            "workDate",
+            "2026-13-45",
+            "hoursClaimed",
+            "");
     assertSummary(r, "claim-title", "成果名称");
     assertSummary(r, "claim-workDate", "日期");
   }
