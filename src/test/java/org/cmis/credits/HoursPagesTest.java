@@ -298,7 +298,7 @@ class HoursPagesTest {
     assertThat(bad).hasStatusOk();
     String html = body(bad);
     assertThat(html)
-        .contains("请修正标出的错误后再保存")
+        .contains("data-test=\"error-summary\"", "请修正以下")
         .contains("职业道德学时不得超过每年应完成学时")
         .contains("须在 0 到 200 之间")
         .contains("设置结转上限时须同时设置投入式学时下限")

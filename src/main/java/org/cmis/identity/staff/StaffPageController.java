@@ -10,6 +10,7 @@ import org.cmis.shared.CurrentUser;
 import org.cmis.shared.ErrorCode;
 import org.cmis.shared.Paging;
 import org.cmis.shared.web.ClientAddress;
+import org.cmis.shared.web.PageLinks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,8 +41,9 @@ class StaffPageController {
   String page(
       @RequestParam(required = false) @Nullable String institute,
       @RequestParam(defaultValue = "1") String page,
+      @RequestParam(required = false) @Nullable String size,
       Model model) {
-    return render(institute, page, Map.of(), Map.of(), model);
+    return render(institute, page, size, Map.of(), Map.of(), model);
   }
 
   @PostMapping(PAGE)
@@ -78,7 +80,7 @@ class StaffPageController {
       }
       Map<String, String> errors = new HashMap<>();
       e.errors().forEach(fe -> errors.putIfAbsent(fe.field(), fe.message()));
-      return render(null, "1", typed, errors, model);
+      return render(null, "1", null, typed, errors, model);
     }
   }
 
@@ -107,12 +109,15 @@ class StaffPageController {
   private String render(
       @Nullable String institute,
       String page,
+      @Nullable String size,
       Map<String, String> typed,
       Map<String, String> errors,
       Model model) {
     String code = institute == null || institute.isBlank() ? null : institute.trim();
-    int p = page.matches("[0-9]{1,6}") && Integer.parseInt(page) > 0 ? Integer.parseInt(page) : 1;
-    model.addAttribute("accounts", staff.list(code, new Paging(p, 50)));
+    var accounts = staff.list(code, new Paging(PageLinks.page(page), PageLinks.size(size)));
+    model.addAttribute("accounts", accounts);
+    model.addAttribute(
+        "pager", PageLinks.of(PAGE, code == null ? Map.of() : Map.of("institute", code), accounts));
     model.addAttribute("institutes", institutes.all());
     model.addAttribute("institute", code == null ? "" : code);
     model.addAttribute("roles", StaffRole.values());

@@ -14,6 +14,7 @@ import org.cmis.shared.CurrentUser;
 import org.cmis.shared.MemberNo;
 import org.cmis.shared.PageResult;
 import org.cmis.shared.Paging;
+import org.cmis.shared.web.PageLinks;
 import org.cmis.training.ClassStatus;
 import org.cmis.training.RegistrationStatus;
 import org.cmis.training.catalog.ClassService;
@@ -34,7 +35,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class BulkRegistrationPage {
 
-  static final List<Integer> PAGE_SIZES = List.of(10, 20, 50);
   private static final int MAX_FIELD = 100;
   private static final Set<RegistrationService.Outcome> LEAVE_TRAY =
       EnumSet.of(
@@ -112,7 +112,7 @@ class BulkRegistrationPage {
     model.addAttribute("rows", rows);
     model.addAttribute("picks", picks);
     model.addAttribute("invalidPicks", picks.stream().filter(p -> !p.valid()).count());
-    model.addAttribute("pageSizes", PAGE_SIZES);
+    model.addAttribute("pager", PageLinks.of("/classes/" + c.id() + "/register", people));
     model.addAttribute("open", status == ClassStatus.OPEN && !c.external());
     if (!model.containsAttribute("bulkWaitlist")) {
       model.addAttribute("bulkWaitlist", false);
@@ -154,7 +154,16 @@ class BulkRegistrationPage {
       tray.remove(c.id(), text(form.getFirst("remove")));
     } else {
       switch (text(form.getFirst("op"))) {
-        case "jump" -> page = number(form.getFirst("jumpTo"), page);
+        case "jump" -> {
+          // The paging bar's 确定: a changed page size starts again at page 1.
+          int wanted = Math.min(Paging.MAX_SIZE, number(form.getFirst("pageSize"), size));
+          if (wanted != size) {
+            size = wanted;
+            page = 1;
+          } else {
+            page = number(form.getFirst("jumpTo"), page);
+          }
+        }
         case "clear" -> tray.clear(c.id());
         case "register" -> register(firm, c, tray, waitlist, redirect);
         default -> {

@@ -43,10 +43,10 @@ class ClaimBrowserTest {
     new Select(browser.visible(By.id("claim-type"))).selectByValue("TEACHING");
     browser.type(By.id("claim-title"), "审计抽样方法 " + no);
     ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-        .executeScript("document.getElementById('claim-date').value = arguments[0]", today);
+        .executeScript("document.getElementById('claim-workDate').value = arguments[0]", today);
     browser.type(By.id("claim-identifier"), "KC-" + no);
     browser.type(By.id("claim-units"), "4");
-    browser.type(By.id("claim-hours"), "8");
+    browser.type(By.id("claim-hoursClaimed"), "8");
     browser.submit(By.cssSelector("[data-test=preview-button]"));
     assertThat(browser.text(By.cssSelector("[data-test=preview-rule]"))).contains("8.0 学时");
     assertThat(browser.text(By.cssSelector("[data-test=preview-cap]"))).contains("24.0 学时");

@@ -263,7 +263,8 @@ class ClaimPagesTest {
             "evidenceHint",
             "");
     assertThat(wrong).hasStatusOk();
-    assertThat(body(wrong)).contains("data-test=\"form-errors\"", "代码为 2 到 20 位");
+    assertThat(body(wrong))
+        .contains("data-test=\"error-summary\"", "href=\"#t-code\"", "代码为 2 到 20 位");
     assertThat(admin.get("/manage/claims")).hasStatusOk();
     WebSession member = session("MEMBER", own.memberNo(1), TestFirms.PASSWORD);
     MvcTestResult en = member.get("/claims/new?lang=en");

@@ -104,7 +104,9 @@ class ResetBadInputTest {
     }
     MvcTestResult page = request.with(csrf()).exchange();
     assertThat(page).hasStatus(422).hasViewName("reset/apply");
-    assertThat(page).bodyText().contains("请修改标红的内容", "注册会计师证书编号应为 12 位", "请上传此文件", "张测试");
+    assertThat(page)
+        .bodyText()
+        .contains("data-test=\"error-summary\"", "请修正以下", "注册会计师证书编号应为 12 位", "请上传此文件", "张测试");
     assertThat(body(page)).contains("data-error=\"account\"", "data-error=\"idCard\"");
   }
 

@@ -44,7 +44,7 @@ class StaffAdminBrowserTest {
   void theStaffHomeShowsItsDashboard(Browser browser) {
     browser.signIn("STAFF", "sz-staff", "Demo@2026");
     assertThat(browser.text(By.cssSelector("[data-test=dashboard]")))
-        .contains("正在报名的培训班")
+        .contains("报名中的培训班")
         .contains("待确认的报名")
         .contains("待处理的密码重置申请")
         .contains("近 30 天每日报名人数");

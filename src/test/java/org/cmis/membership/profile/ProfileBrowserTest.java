@@ -33,7 +33,7 @@ class ProfileBrowserTest {
 
     browser.type(By.cssSelector("[data-test=input-mobile]"), "1371111");
     browser.submit(By.cssSelector("button[data-test=save]"));
-    assertThat(browser.text(By.cssSelector("[data-test=top-errors]"))).isEqualTo("请修正标出的错误后再保存");
+    assertThat(browser.text(By.cssSelector("[data-test=error-summary]"))).contains("手机号码应为 11 位");
     WebElement error = browser.visible(By.cssSelector("[data-test=error-mobile]"));
     ((org.openqa.selenium.JavascriptExecutor) browser.driver())
         .executeScript("arguments[0].scrollIntoView({block: 'center'})", error);

@@ -111,7 +111,7 @@ class ProfilePagesTest {
     assertThat(page).hasStatusOk().hasViewName("profile/profile");
     String html = body(page);
     assertThat(html)
-        .contains("请修正标出的错误后再保存")
+        .contains("data-test=\"error-summary\"", "请修正以下")
         .contains("data-test=\"error-mobile\"", "手机号码应为 11 位")
         .contains("data-test=\"error-email\"", "电子邮箱格式不正确")
         .contains("data-test=\"error-address\"", "最多 200 个字")

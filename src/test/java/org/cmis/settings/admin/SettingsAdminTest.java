@@ -231,7 +231,7 @@ class SettingsAdminTest {
     assertThat(bad).hasStatusOk();
     String answer = bad.getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(answer)
-        .contains("请修正标出的错误后再保存")
+        .contains("data-test=\"error-summary\"", "请修正以下")
         .contains("请输入 1 至 100 之间的整数")
         .contains("请输入电话号码")
         .contains("请输入以 http:// 或 https:// 开头的网址");

@@ -175,7 +175,7 @@ class ClassSpreadsheetTest {
     assertThat(row.get(8)).isEqualTo(c.registrationStart().toString());
     assertThat(row.get(12)).isEqualTo(c.cancellationDeadline().toString());
     assertThat(row.subList(13, 17)).containsExactly("150", "180", "0", "0");
-    assertThat(row.get(17)).isEqualTo("正在报名");
+    assertThat(row.get(17)).isEqualTo("报名中");
   }
 
   @Test
