@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -44,7 +45,9 @@ class CutBodyValve extends ValveBase {
       return false;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BadRequestException || t instanceof SocketTimeoutException) {
+      // ClientAbortException is a BadRequestException too: it only wraps the read's failure
+      boolean badFraming = t instanceof BadRequestException && !(t instanceof ClientAbortException);
+      if (badFraming || t instanceof SocketTimeoutException) {
         return false;
       }
     }
