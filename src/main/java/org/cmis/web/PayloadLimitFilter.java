@@ -123,7 +123,18 @@ class PayloadLimitFilter implements Filter {
       return;
     }
     Body body = new Body(request, form);
-    if (request.isAsyncSupported() && nonBlocking(request) && !arrived(request)) {
+    if (request.isAsyncSupported() && nonBlocking(request)) {
+      // What has arrived with the headers (the usual small JSON, whole) is read at once on this
+      // thread; only a body still on its way is read asynchronously (ADR 0040).
+      int status = body.readArrived(request);
+      if (status > 0) {
+        refuse(request, response, status);
+        return;
+      }
+      if (status == 0) {
+        chain.doFilter(body.wrapper, response);
+        return;
+      }
       AsyncContext async = request.startAsync(body.wrapper, response);
       async.setTimeout(bodyTimeout.toMillis());
       Reader reader = new Reader(async, request, response, body);
@@ -174,12 +185,6 @@ class PayloadLimitFilter implements Filter {
 
   private static boolean hasBody(HttpServletRequest request) {
     return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-  }
-
-  /** Whether the whole announced body is already buffered, so that reading it cannot block. */
-  private static boolean arrived(HttpServletRequest request) throws IOException {
-    long length = request.getContentLengthLong();
-    return length > 0 && request.getInputStream().available() >= length;
   }
 
   /** Tomcat's own input stream, which can be read without a thread. */
@@ -253,6 +258,31 @@ class PayloadLimitFilter implements Filter {
       }
       wrapper.body(content, parameters);
       return 0;
+    }
+
+    /**
+     * Reads what the container holds already, without blocking: Tomcat's {@code available()} is 1
+     * (not a count) until its own buffer is filled, and a read after a positive {@code available()}
+     * takes only the bytes already received. Answers 0 when the body is complete and usable, a
+     * refusal's status, or -1 when more is still to come (read the rest asynchronously).
+     */
+    int readArrived(HttpServletRequest request) throws IOException {
+      long length = request.getContentLengthLong();
+      if (length <= 0) {
+        return -1; // chunked: read as it comes
+      }
+      InputStream in = request.getInputStream();
+      byte[] chunk = new byte[(int) Math.min(CHUNK, length)];
+      while (bytes.size() < length && in.available() > 0) {
+        int n = in.read(chunk, 0, (int) Math.min(chunk.length, length - bytes.size()));
+        if (n < 0) {
+          break;
+        }
+        if (!add(chunk, n)) {
+          return 413;
+        }
+      }
+      return bytes.size() < length ? -1 : complete();
     }
 
     int readAll(InputStream in) throws IOException {

@@ -39,6 +39,7 @@ class TomcatHardening {
               protocol.setConnectionUploadTimeout((int) http.readTimeout().toMillis());
             }
           });
+      factory.addContextValves(new CutBodyValve());
       factory.addContextCustomizers(
           context -> {
             if (!(context.getParent() instanceof StandardHost host)) {

@@ -295,6 +295,36 @@ class HostileClientsTest {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
+  // ---- 2b. bodies cut by the connection (ADR 0040)
+
+  @Test
+  void aBodyCutByTheConnectionIsNeverAnsweredMalformed() throws Exception {
+    for (String part : List.of("", "{\"acc")) {
+      try (Socket socket = raw.open()) {
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 50\r\n\r\n"
+                        + part)
+                    .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        socket.shutdownOutput(); // the body ends short: the connection is cut
+        Integer status;
+        try {
+          status = RawHttp.read(socket.getInputStream()).status();
+        } catch (IOException e) {
+          status = null; // closed without an answer
+        }
+        assertThat(status == null ? "closed without an answer" : "answered " + status)
+            .as("a cut body of %d bytes", part.length())
+            .isNotEqualTo("answered 400");
+      }
+    }
+    // and a whole body on the same server still works
+    assertThat(token("STAFF", "sz-staff")).isNotBlank();
+  }
+
   // ---- 3. number bombs
 
   @Test

@@ -97,6 +97,10 @@ class SecurityConfiguration {
         .securityContext(
             c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .requestCache(c -> c.disable())
+        // A bearer API has no sign-out URL and no servlet-API security calls (request.isUserInRole,
+        // login/logout): two filters and a request wrapper less on every call (ADR 0040).
+        .logout(l -> l.disable())
+        .servletApi(s -> s.disable())
         .anonymous(a -> {})
         .addFilterBefore(new ApiTokenFilter(tokens, problems), AuthorizationFilter.class)
         .authorizeHttpRequests(
