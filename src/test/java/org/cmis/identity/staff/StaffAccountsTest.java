@@ -238,7 +238,7 @@ class StaffAccountsTest {
             "REVIEWER");
     assertThat(page).hasStatusOk();
     assertThat(body(page))
-        .contains("请修正标出的错误，账号未创建")
+        .contains("data-test=\"error-summary\"", "请修正以下")
         .contains("账号须为 3 至 50 个字符")
         .contains("请输入姓名")
         .contains("请输入有效的邮箱地址（临时密码将发送至此）");
