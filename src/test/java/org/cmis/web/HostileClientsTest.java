@@ -340,7 +340,8 @@ class HostileClientsTest {
     assertThat(bomb.statusCode()).isEqualTo(400);
     assertThat((String) JsonPath.read(bomb.body(), "$.code")).isEqualTo("MALFORMED_REQUEST");
     assertThat((String) JsonPath.read(bomb.body(), "$.errors[0].field")).isEqualTo("hours");
-    assertThat(took).isLessThan(Duration.ofMillis(100));
+    // a parse of 10^200000 takes many seconds; one second leaves room for a loaded CI machine
+    assertThat(took).isLessThan(Duration.ofSeconds(1));
     assertThat(
             api("POST", "/api/v1/classes", token, "{\"hours\": 1" + "0".repeat(200) + "}")
                 .statusCode())

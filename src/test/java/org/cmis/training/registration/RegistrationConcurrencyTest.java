@@ -38,7 +38,13 @@ class RegistrationConcurrencyTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired Clock clock;
 
-  /** Runs the tasks from many threads released at the same moment; answers their outcomes. */
+  /**
+   * Runs the tasks from many threads released at the same moment; answers their outcomes. A task
+   * answered BUSY (nothing was written: the class kept moving under it, or a lock wait ran out on a
+   * loaded machine) is sent again, as API.md tells a client to, so every outcome is a final one.
+   */
+  private static final int BUSY_ATTEMPTS = 10;
+
   private <T> List<Object> race(List<Callable<T>> tasks) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(64, tasks.size()));
     CountDownLatch start = new CountDownLatch(1);
@@ -49,10 +55,15 @@ class RegistrationConcurrencyTest {
             pool.submit(
                 () -> {
                   start.await();
-                  try {
-                    return (Object) task.call();
-                  } catch (CmisException e) {
-                    return e.code();
+                  for (int attempt = 1; ; attempt++) {
+                    try {
+                      return (Object) task.call();
+                    } catch (CmisException e) {
+                      if (e.code() != ErrorCode.BUSY || attempt == BUSY_ATTEMPTS) {
+                        return e.code();
+                      }
+                      Thread.sleep(20L * attempt);
+                    }
                   }
                 }));
       }
@@ -209,7 +220,9 @@ class RegistrationConcurrencyTest {
       CurrentUser m = TestClasses.member(14, i + 1);
       tasks.add(() -> service.cancel(m, r.id(), "有事"));
     }
-    race(tasks);
+    List<Object> outcomes = race(tasks);
+    assertThat(outcomes.subList(0, 30)).allMatch(Registration.class::isInstance);
+    assertThat(outcomes.subList(30, 40)).allMatch(o -> !(o instanceof ErrorCode));
     assertThat(count(c.id(), "status = 'CONFIRMED'")).isEqualTo(20);
     assertThat(count(c.id(), "status = 'WAITLISTED'")).isEqualTo(20);
     assertInvariants(c.id());
