@@ -159,6 +159,26 @@ pg_env() {
 }
 sql() { psql -X -q -t -A -v ON_ERROR_STOP=1 "$@"; }
 
+# PG_STATEMENTS=1 (diagnosis): what PostgreSQL ran during the timed rush, from pg_stat_statements.
+# The server must preload it: the first call sets shared_preload_libraries and asks for a rerun.
+statements_reset() {
+  if [ "$(sql -c "select count(*) from pg_settings where name = 'shared_preload_libraries' and setting like '%pg_stat_statements%'")" = 0 ]; then
+    sql -c "alter system set shared_preload_libraries = 'pg_stat_statements'"
+    say "pg_stat_statements will be loaded from the next start of this data folder: run again"
+    PG_STATEMENTS=
+    return
+  fi
+  sql -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+}
+statements_report() {
+  [ -n "${PG_STATEMENTS:-}" ] || return 0
+  say "PostgreSQL during the rush, per request (of $1), by total time:"
+  sql -F ' | ' -c "select round(calls::numeric / $1, 2) as per_request, round(total_exec_time::numeric, 0) as total_ms,
+      round((total_exec_time / greatest(calls, 1))::numeric, 3) as mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+      from pg_stat_statements where calls > 0 order by total_exec_time desc limit 25" >&2
+  sql -c "select 'statements per request: ' || round(sum(calls)::numeric / $1, 1) from pg_stat_statements" >&2
+}
+
 # A bearer token: token <port> <userType> <account>
 token() {
   local f
@@ -321,8 +341,10 @@ rush_core() {
   done
   say "rush: $N registrations for $M places on class $cid, $C in flight, through $bases"
   local app0 pg0 idle0 wall0 cpu_line
+  [ -n "${PG_STATEMENTS:-}" ] && statements_reset
   app0=$(cpu_ms "${pids[@]}") pg0=$(cpu_ms $(pgrep -x postgres)) idle0=$(idle_ms) wall0=$(date +%s%N)
   client rush "$bases" "$cid" "$tokens" "$C" | tee "$BENCH_LOGS/rush.txt" >&2
+  [ -n "${PG_STATEMENTS:-}" ] && statements_report "$N"
   cpu_line=$(awk -v n="$N" -v a=$(($(cpu_ms "${pids[@]}") - app0)) -v p=$(($(cpu_ms $(pgrep -x postgres)) - pg0)) \
     -v i=$(($(idle_ms) - idle0)) -v w=$((($(date +%s%N) - wall0) / 1000000)) -v c="$(nproc)" \
     'BEGIN { printf "cpu per request: application %.2f ms, PostgreSQL %.2f ms, the rest (load generator, system) %.2f ms, idle %.2f ms (%d cores x %d ms)", a / n, p / n, (w * c - a - p - i) / n, i / n, c, w }')
