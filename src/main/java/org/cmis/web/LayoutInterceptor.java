@@ -2,6 +2,7 @@ package org.cmis.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Supplier;
 import org.cmis.membership.InstituteDirectory;
 import org.cmis.notification.MessageCenter;
 import org.cmis.settings.Settings;
@@ -13,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Gives every rendered page what the layout shows: the signed-in user, the unread message count,
@@ -46,18 +48,30 @@ class LayoutInterceptor implements HandlerInterceptor {
     if (view == null || view.getViewName() == null || view.getViewName().startsWith("redirect:")) {
       return;
     }
+    // A page may say which menu item it belongs to (ADR 0036), else its own path decides.
+    if (!(view.getModel().get("currentPath") instanceof String)) {
+      view.addObject("currentPath", request.getRequestURI());
+    }
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
       view.addObject("me", user);
       view.addObject("unreadCount", messages.unreadCount(user.accountId()));
+      view.addObject("sideMenu", HomeMenu.side(user, (String) view.getModel().get("currentPath")));
     }
-    // A page may say which menu item it belongs to (ADR 0036), else its own path decides.
-    if (!view.getModel().containsKey("currentPath")) {
-      view.addObject("currentPath", request.getRequestURI());
-    }
-    // The administrator's support line (F6.3, setting support.national-phones), else configuration.
+    // The support contacts of the public pages' footer, read only by a page that shows them: the
+    // administrator's support line (F6.3, setting support.national-phones), else configuration.
     view.addObject(
-        "nationalPhones", settings.stored("support.national-phones").orElse(nationalPhones));
-    view.addObject("supportInstitutes", institutes.all());
+        "nationalPhones",
+        lazy(() -> settings.stored("support.national-phones").orElse(nationalPhones)));
+    view.addObject("supportInstitutes", lazy(institutes::all));
+  }
+
+  private static <T> LazyContextVariable<T> lazy(Supplier<T> value) {
+    return new LazyContextVariable<>() {
+      @Override
+      protected T loadValue() {
+        return value.get();
+      }
+    };
   }
 }
